@@ -1,0 +1,51 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class OmnichannelInboxApi implements ICredentialType {
+	name = 'omnichannelInboxApi';
+
+	displayName = 'Inbox (inboxapp.com) API';
+
+	icon: Icon = { light: 'file:../icons/inbox.svg', dark: 'file:../icons/inbox.dark.svg' };
+
+	documentationUrl = 'https://inboxapp.com/docs';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Created in Inbox under Settings > API',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://inboxapp.com/api/v1',
+			description: 'Change only to go through a proxy',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
+		},
+	};
+
+	// GET /team needs the same token the Reply to Thread operation uses, and changes nothing.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/team',
+		},
+	};
+}

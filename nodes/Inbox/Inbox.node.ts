@@ -1,0 +1,56 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import * as reply from './actions/thread/reply.operation';
+import { searchThreads } from './methods/listSearch';
+
+export class Inbox implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Inbox (inboxapp.com)',
+		name: 'inbox',
+		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Reply to conversations in Inbox (inboxapp.com)',
+		defaults: { name: 'Inbox' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'omnichannelInboxApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Thread', value: 'thread' }],
+				default: 'thread',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['thread'] } },
+				options: [
+					{
+						name: 'Reply',
+						value: 'reply',
+						action: 'Reply to a thread',
+						description: 'Send a message in a thread',
+					},
+				],
+				default: 'reply',
+			},
+			...reply.description,
+		],
+	};
+
+	methods = { listSearch: { searchThreads } };
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

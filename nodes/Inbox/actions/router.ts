@@ -1,0 +1,14 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { route } from '../../shared/router';
+import type { OperationTable } from '../../shared/router';
+import { INBOX } from '../../shared/services';
+import * as reply from './thread/reply.operation';
+
+export const operations: OperationTable = {
+	thread: { reply },
+};
+
+export async function router(this: IExecuteFunctions) {
+	return await route(this, INBOX, operations);
+}

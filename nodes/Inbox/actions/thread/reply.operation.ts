@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ItemFields } from '../../../shared/fields';
+import { sendItems } from '../../../shared/items';
+import type { Outgoing } from '../../../shared/items';
+import { sendOptions } from '../../../shared/sendOptions';
+import type { Api } from '../../../shared/transport';
+import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
+
+const show = { resource: ['thread'], operation: ['reply'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Thread',
+		name: 'threadId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The conversation to send the message in',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a thread...',
+				typeOptions: { searchListMethod: 'searchThreads', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. df6jbw4h36',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: INBOX_ID.source,
+							errorMessage: 'An Inbox ID has only lowercase letters and digits',
+						},
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		description: 'The text of the message',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			...sendOptions,
+			{
+				displayName: 'Reply To Message ID',
+				name: 'replyToMessageId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. df6jbw4h36',
+				description: 'The ID of the message in the thread that this message answers',
+			},
+		],
+	},
+];
+
+function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
+	const fields = new ItemFields(this, itemIndex);
+	const threadId = fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
+	const content = fields.requiredText('content', 'Content', 'at least 1 character of text');
+	const replyToMessageId = fields.id(
+		'options.replyToMessageId',
+		'Reply To Message ID',
+		INBOX_ID,
+		INBOX_ID_EXPECTED,
+	);
+	const body: IDataObject = { content };
+	if (replyToMessageId) body.replyToMessageId = replyToMessageId;
+	return {
+		request: { method: 'POST', path: `/threads/${threadId}/messages`, body },
+		orderKey: `thread:${threadId}`,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, api: Api) {
+	return await sendItems(this, api, build);
+}

@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidField } from './errors';
+
+/**
+ * Reads and checks the parameters of one item. Every check fails with an error that names the
+ * field (as the user sees it), the item and what is expected, before anything is sent.
+ */
+export class ItemFields {
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		readonly itemIndex: number,
+	) {}
+
+	/** The parameter as n8n resolved it (expressions evaluated, locators reduced to their value). */
+	raw(name: string, fallback?: unknown): unknown {
+		return this.ctx.getNodeParameter(name, this.itemIndex, fallback, { extractValue: true });
+	}
+
+	fail(label: string, expected: string, got?: unknown): never {
+		throw invalidField(this.ctx.getNode(), this.itemIndex, label, expected, got);
+	}
+
+	/** A text value; numbers from expressions are accepted as their text. Empty -> undefined. */
+	text(name: string, label: string): string | undefined {
+		const value = this.raw(name, '');
+		if (value === undefined || value === null) return undefined;
+		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+		if (typeof value !== 'string') this.fail(label, 'a text value', value);
+		return value.trim() === '' ? undefined : value;
+	}
+
+	requiredText(name: string, label: string, expected = 'a non-empty text'): string {
+		return this.text(name, label) ?? this.fail(label, expected, this.raw(name, ''));
+	}
+
+	/** An identifier that must match `pattern`; surrounding spaces are dropped. */
+	id(name: string, label: string, pattern: RegExp, expected: string): string | undefined {
+		const value = this.text(name, label)?.trim();
+		if (value === undefined) return undefined;
+		if (!pattern.test(value)) this.fail(label, expected, value);
+		return value;
+	}
+
+	requiredId(name: string, label: string, pattern: RegExp, expected: string): string {
+		return this.id(name, label, pattern, expected) ?? this.fail(label, expected);
+	}
+
+	/** An http(s) URL. */
+	url(name: string, label: string): string | undefined {
+		const value = this.text(name, label)?.trim();
+		if (value === undefined) return undefined;
+		return checkHttpUrl(value) ? value : this.fail(label, 'an http:// or https:// URL', value);
+	}
+
+	/** A list given as a fixedCollection of `{ [key]: value }` entries, empty entries dropped. */
+	list(name: string, key: string): string[] {
+		const collection = this.raw(name, {}) as IDataObject;
+		const entries = (collection?.[key] as IDataObject[] | undefined) ?? [];
+		return entries
+			.map((entry) => entry.value)
+			.filter((value) => value !== undefined && value !== null && String(value).trim() !== '')
+			.map((value) => String(value).trim());
+	}
+
+	/** Name/value pairs from a fixedCollection `{ [key]: [{ name, value }] }` as an object. */
+	pairs(name: string, key: string, label: string): IDataObject | undefined {
+		const collection = this.raw(name, {}) as IDataObject;
+		const entries = (collection?.[key] as IDataObject[] | undefined) ?? [];
+		if (!entries.length) return undefined;
+		const result: IDataObject = {};
+		for (const entry of entries) {
+			const pairName = String(entry.name ?? '').trim();
+			if (!pairName) this.fail(label, 'a name for every entry', entry.value);
+			result[pairName] = entry.value as IDataObject[string];
+		}
+		return result;
+	}
+}
+
+export function checkHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname;
+	} catch {
+		return false;
+	}
+}
