@@ -1,0 +1,353 @@
+/**
+ * Runs our nodes inside n8n's own engine (n8n-core's WorkflowExecute, ExecuteContext,
+ * LoadOptionsContext, RoutingNode), the way n8n's node test harness does, with real
+ * parameter resolution, expressions and credential `authenticate`. Only the credential store
+ * is ours: it hands over plain credential data and applies `authenticate` the way n8n's
+ * CredentialsHelper does (expressions resolved with `$credentials`).
+ */
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
+import { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+
+import { OmnichannelHighLevelApi } from '../../credentials/OmnichannelHighLevelApi.credentials';
+import { OmnichannelInboxApi } from '../../credentials/OmnichannelInboxApi.credentials';
+import { OmnichannelSociocsApi } from '../../credentials/OmnichannelSociocsApi.credentials';
+
+export const PACKAGE = 'n8n-nodes-omnichannel';
+
+export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
+	[new OmnichannelSociocsApi(), new OmnichannelHighLevelApi(), new OmnichannelInboxApi()].map(
+		(type) => [type.name, type],
+	),
+);
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = credentialTypes[typeName];
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic') return requestOptions;
+		const resolve = (value: string) =>
+			String(
+				workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				) ?? '',
+			);
+		for (const [where, values] of Object.entries(authenticate.properties)) {
+			const target = ((requestOptions as unknown as IDataObject)[where] ??= {}) as IDataObject;
+			for (const [key, value] of Object.entries(values as IDataObject)) {
+				target[resolve(key)] = resolve(String(value));
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used in tests');
+	}
+
+	async getDecrypted(_data: unknown, _node: unknown, type: string) {
+		const found = this.store[type];
+		if (!found) throw new Error(`No test credentials of type ${type}`);
+		return { ...found };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type].properties;
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+}
+
+class TestNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.types[name];
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface NodeUnderTest {
+	/** An instance of the node class. */
+	type: INodeType;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	timezone?: string;
+}
+
+function nodeOf(subject: NodeUnderTest): INode {
+	const typeName = `${PACKAGE}.${subject.type.description.name}`;
+	return {
+		id: 'node-under-test',
+		name: 'Node Under Test',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: subject.parameters,
+		credentials: Object.fromEntries(
+			Object.keys(subject.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
+		...(subject.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+function workflowOf(subject: NodeUnderTest, extraTypes: Record<string, INodeType> = {}) {
+	const node = nodeOf(subject);
+	const nodeTypes = new TestNodeTypes({ [node.type]: subject.type, ...extraTypes });
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { timezone: subject.timezone ?? 'UTC' },
+	});
+	return { node, workflow };
+}
+
+/**
+ * What n8n hands a running workflow. A plain object, not an auto-mock, so that every optional
+ * feature (eval mocks, runner identity, ...) is off as in a plain n8n run.
+ */
+function additionalDataFor(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executionId: `exec-${Math.random().toString(36).slice(2)}`,
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeRun {
+	/** The node's output items (first output), when it succeeded. */
+	items: INodeExecutionData[];
+	/** The node's error, when it failed. */
+	error?: ExecutionError;
+	run: IRun;
+}
+
+/** Executes the node once, through WorkflowExecute, with `input` as its incoming items. */
+export async function runNode(subject: NodeUnderTest, input: IDataObject[] = [{}]): Promise<NodeRun> {
+	const { node, workflow } = workflowOf(subject);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: workflow.id,
+		name: 'test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const additionalData = additionalDataFor(subject.credentials, hooks);
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node,
+					data: { main: [input.map((json, index) => ({ json, pairedItem: { item: index } }))] },
+					source: null,
+				},
+			],
+		},
+	});
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	let run: IRun;
+	try {
+		run = await execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose nodes have issues (e.g. a required field empty).
+		return { items: [], error: error as ExecutionError, run: { data: { resultData: { runData: {} } } } as unknown as IRun };
+	}
+
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: taskData?.error ?? run.data.resultData.error,
+		run,
+	};
+}
+
+function loadOptionsContext(subject: NodeUnderTest) {
+	const { node, workflow } = workflowOf(subject);
+	return new LoadOptionsContext(workflow, node, additionalDataFor(subject.credentials), 'parameters');
+}
+
+/** Calls a `methods.loadOptions` method through n8n-core's LoadOptionsContext. */
+export async function loadOptions(subject: NodeUnderTest, method: string): Promise<INodePropertyOptions[]> {
+	const fn = subject.type.methods?.loadOptions?.[method];
+	if (!fn) throw new Error(`No loadOptions method ${method}`);
+	return await fn.call(loadOptionsContext(subject));
+}
+
+/** Calls a `methods.listSearch` method through n8n-core's LoadOptionsContext. */
+export async function listSearch(
+	subject: NodeUnderTest,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const fn = subject.type.methods?.listSearch?.[method];
+	if (!fn) throw new Error(`No listSearch method ${method}`);
+	return await fn.call(loadOptionsContext(subject), filter, paginationToken);
+}
+
+/**
+ * Runs a credential's `test` request the way n8n's CredentialsTester does: a temporary node
+ * whose only property routes the test request, executed by n8n-core's RoutingNode, then the
+ * test's rules applied to the answer.
+ */
+export async function testCredential(
+	typeName: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
+	const credentialType = credentialTypes[typeName];
+	const testRequest = credentialType.test!;
+	const tempType: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'temp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: typeName, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
+		},
+	};
+	const subject: NodeUnderTest = { type: tempType, parameters: {}, credentials: { [typeName]: data } };
+	const { node, workflow } = workflowOf(subject);
+	const additionalData = additionalDataFor(subject.credentials);
+	const executeData: IExecuteData = { node, data: {}, source: null };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
+	const routing = new RoutingNode(context, tempType, {
+		id: 'cred',
+		name: typeName,
+		type: typeName,
+		data,
+	});
+	let response: INodeExecutionData[][] | undefined;
+	try {
+		response = await routing.runNode();
+	} catch (error) {
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
+			.cause;
+		if (cause?.response) {
+			return {
+				status: 'Error',
+				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
+			};
+		}
+		return { status: 'Error', message: cause?.code ?? (error as Error).message };
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const body = response?.[0]?.[0]?.json ?? {};
+			if (body[rule.properties.key] === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}

@@ -1,0 +1,245 @@
+'use strict';
+/**
+ * A mock of the three vendor APIs on 127.0.0.1, shared by the engine tests, the real-n8n
+ * suite and the benchmark. Each API lives under its own prefix, so one server plays all three:
+ *   {url}/sociocs      -> api.sociocs.com
+ *   {url}/highlevel    -> services.leadconnectorhq.com
+ *   {url}/inbox/api/v1 -> inboxapp.com/api/v1
+ *
+ * It records every request (method, path, query, headers, body, outcome) and can be told to
+ * answer with errors, 429s, delays or dropped connections, per request or by rule, and to
+ * apply a fixed-window rate limit and a latency to every request.
+ */
+const http = require('node:http');
+
+const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
+
+function json(status, body, headers) {
+	return { status, body, headers };
+}
+
+/** The vendors' happy answers, shaped as their specs and README describe. */
+function defaultAnswer(req, state) {
+	const { method, path, query, body } = req;
+	const n = ++state.counter;
+
+	if (path.startsWith(PREFIX.sociocs)) {
+		const p = path.slice(PREFIX.sociocs.length);
+		if (method === 'POST' && p === '/message') return json(200, { status: 'success', data: { message_id: `msg${n}` } });
+		if (method === 'POST' && p === '/incoming') return json(200, { status: 'success' });
+		if (method === 'GET' && p === '/channels') {
+			const provider = query.provider || 'twlo';
+			return json(200, [
+				{ id: 1, channel_key: `${provider}-key-1`, name: `${provider} main line` },
+				{ id: 2, channel_key: `${provider}-key-2`, name: `${provider} support line` },
+			]);
+		}
+		if (method === 'GET' && p === '/team-members')
+			return json(200, { status: 'success', data: [{ id: 'u1', name: 'Ada Agent', email: 'ada@example.com' }, { user_id: 'u2', first_name: 'Bob', last_name: 'Builder' }] });
+		if (method === 'GET' && p === '/lists')
+			return json(200, { status: 'success', data: [{ id: 7, name: 'VIP' }, { id: 9, name: 'Newsletter' }] });
+	}
+
+	if (path.startsWith(PREFIX.highlevel)) {
+		const p = path.slice(PREFIX.highlevel.length);
+		if (method === 'POST' && p === '/conversations/messages/inbound')
+			return json(200, {
+				success: true,
+				conversationId: body && body.conversationId,
+				messageId: `hlmsg${n}`,
+				message: 'Message added',
+				contactId: 'contact1',
+				dateAdded: '2026-11-23T10:00:00.000Z',
+			});
+		if (method === 'GET' && p === '/conversations/search') {
+			const all = [
+				{ id: 'conv1', contactId: 'c1', locationId: query.locationId, fullName: 'Jane Doe', contactName: 'Jane Doe', email: 'jane@example.com', phone: '+16175551212', lastMessageBody: 'See you tomorrow', lastMessageType: 'TYPE_SMS', type: 'TYPE_PHONE', unreadCount: 0 },
+				{ id: 'conv2', contactId: 'c2', locationId: query.locationId, fullName: 'John Roe', contactName: 'John Roe', email: 'john@example.com', phone: '+16175551313', lastMessageBody: 'Thanks!', lastMessageType: 'TYPE_EMAIL', type: 'TYPE_EMAIL', unreadCount: 2 },
+			];
+			const q = (query.query || '').toLowerCase();
+			const conversations = all.filter((c) => !q || c.fullName.toLowerCase().includes(q));
+			return json(200, { conversations, total: conversations.length });
+		}
+	}
+
+	if (path.startsWith(PREFIX.inbox)) {
+		const p = path.slice(PREFIX.inbox.length);
+		const send = /^\/threads\/([^/]+)\/messages$/.exec(p);
+		if (method === 'POST' && send)
+			return json(200, {
+				platform: 'twitter',
+				teamId: 'team1',
+				threadId: send[1],
+				id: `m${n}`,
+				userId: null,
+				createdAt: '2026-11-23T10:00:00.000Z',
+				updatedAt: null,
+				platformId: null,
+				content: body && body.content,
+				campaignId: null,
+				authorId: 'acct1',
+				origin: 'api',
+				replyData: body && body.replyToMessageId ? { messageId: body.replyToMessageId } : null,
+				forwardData: null,
+				entities: null,
+				attachment: null,
+				reactions: [],
+				isEncrypted: false,
+				isEdited: false,
+				deletedAt: null,
+				platformDeletedAt: null,
+			});
+		if (method === 'GET' && p === '/team')
+			return json(200, { id: 'team1', name: 'Acme', slug: 'acme', image: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: null, currency: 'usd', allowSupportAccess: false });
+		if (method === 'GET' && p === '/threads') {
+			// Three pages of two threads each, so pagination can be tested.
+			const pages = {
+				'': { threads: ['t1', 't2'], next: { id: 't2', timestamp: '2026-11-20T00:00:00.000Z' } },
+				t2: { threads: ['t3', 't4'], next: { id: 't4', timestamp: '2026-11-10T00:00:00.000Z' } },
+				t4: { threads: ['t5'], next: null },
+			};
+			const page = pages[query.cursorId || ''] || { threads: [], next: null };
+			const people = { t1: ['Ada Lovelace', 'ada'], t2: ['Grace Hopper', 'grace'], t3: ['Alan Turing', 'alan'], t4: ['Edsger Dijkstra', 'edsger'], t5: ['Barbara Liskov', 'barbara'] };
+			return json(200, {
+				threads: page.threads.map((id) => ({
+					id,
+					platform: 'twitter',
+					platformId: `p-${id}`,
+					lastMessage: { content: `Last message in ${id}` },
+					lastMessageTimestamp: '2026-11-20T00:00:00.000Z',
+					prospect: { name: people[id][0], username: people[id][1] },
+					accountLinkId: 'acct1',
+					done: false,
+					status: 'open',
+				})),
+				nextCursor: page.next,
+			});
+		}
+	}
+
+	return json(404, { message: `No route for ${method} ${path}` });
+}
+
+async function startMockApi(options = {}) {
+	const state = { counter: 0 };
+	const requests = [];
+	const onceQueue = []; // [{ match, response }]
+	const rules = []; // [{ match, respond }]
+	const settings = { latencyMs: 0, rateLimit: null };
+	let window = { second: 0, count: 0 };
+
+	const server = http.createServer((incoming, res) => {
+		const chunks = [];
+		incoming.on('data', (chunk) => chunks.push(chunk));
+		incoming.on('end', async () => {
+			const raw = Buffer.concat(chunks).toString('utf8');
+			const url = new URL(incoming.url, 'http://127.0.0.1');
+			let body;
+			try {
+				body = raw ? JSON.parse(raw) : undefined;
+			} catch {
+				body = raw;
+			}
+			const req = {
+				seq: requests.length,
+				at: Date.now(),
+				method: incoming.method,
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				headers: incoming.headers,
+				body,
+				outcome: 'pending',
+			};
+			requests.push(req);
+
+			let response;
+			if (settings.rateLimit) {
+				// A fixed window per wall-clock second, the simplest limiter APIs commonly run.
+				const now = Date.now();
+				const second = Math.floor(now / 1000);
+				if (second !== window.second) window = { second, count: 0 };
+				if (window.count >= settings.rateLimit.perSecond) {
+					const headers = settings.rateLimit.retryAfter === false ? {} : { 'retry-after': '1' };
+					response = json(429, { message: 'Too Many Requests' }, headers);
+				} else window.count++;
+			}
+			if (!response) {
+				const queued = onceQueue.findIndex((entry) => entry.match(req));
+				if (queued >= 0) response = onceQueue.splice(queued, 1)[0].response;
+			}
+			if (!response) {
+				const rule = rules.find((entry) => entry.match(req));
+				if (rule) response = typeof rule.respond === 'function' ? rule.respond(req) : rule.respond;
+			}
+			if (!response) response = defaultAnswer(req, state);
+
+			const delay = (response.delayMs || 0) + settings.latencyMs;
+			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+
+			if (response.drop) {
+				req.outcome = 'dropped';
+				incoming.socket.destroy();
+				return;
+			}
+			req.status = response.status;
+			req.outcome = response.status === 429 || (response.status === 503 && response.headers && response.headers['retry-after']) ? 'refused' : 'processed';
+			const headers = { ...(response.headers || {}) };
+			let payload = '';
+			if (response.body !== undefined) {
+				payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+				if (!headers['content-type']) headers['content-type'] = typeof response.body === 'string' ? 'text/plain' : 'application/json';
+			}
+			if (res.destroyed) return;
+			res.writeHead(response.status, headers);
+			res.end(payload);
+		});
+	});
+
+	await new Promise((resolve) => server.listen(options.port || 0, '127.0.0.1', resolve));
+	const { port } = server.address();
+	const url = `http://127.0.0.1:${port}`;
+
+	const toMatcher = (match) => {
+		if (!match) return () => true;
+		if (typeof match === 'function') return match;
+		return (req) =>
+			(!match.method || req.method === match.method) &&
+			(!match.path || (match.path instanceof RegExp ? match.path.test(req.path) : req.path === match.path));
+	};
+
+	return {
+		url,
+		urls: { sociocs: url + PREFIX.sociocs, highlevel: url + PREFIX.highlevel, inbox: url + PREFIX.inbox },
+		requests,
+		/** Answer the next request that matches with `response` (once). */
+		once(match, response) {
+			onceQueue.push({ match: toMatcher(match), response });
+		},
+		/** Answer every request that matches with `respond` (an answer or a function of the request). */
+		on(match, respond) {
+			rules.push({ match: toMatcher(match), respond });
+		},
+		setLatency(ms) {
+			settings.latencyMs = ms;
+		},
+		/** A fixed one-second window: beyond `perSecond`, 429 with Retry-After (unless retryAfter: false). */
+		setRateLimit(rateLimit) {
+			settings.rateLimit = rateLimit;
+			window = { second: 0, count: 0 };
+		},
+		reset() {
+			requests.length = 0;
+			onceQueue.length = 0;
+			rules.length = 0;
+			settings.latencyMs = 0;
+			settings.rateLimit = null;
+			window = { second: 0, count: 0 };
+		},
+		async close() {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+module.exports = { startMockApi, PREFIX };
