@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm run test:all`: everything, in the order CI runs it. Installs what is missing, builds,
+// runs n8n's lint gate, the engine tests (jest) and the real-n8n suite, then prints one
+// closing line with the totals.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { ensureDeps } from './ensure-deps.mjs';
+import { npmEnv, root } from './n8n-host.mjs';
+
+ensureDeps();
+
+function step(label, command, args) {
+	console.log(`\n=== ${label}`);
+	const result = spawnSync(command, args, { cwd: root, env: npmEnv(), stdio: 'inherit' });
+	return result.status === 0;
+}
+
+let passed = 0;
+let failed = 0;
+
+if (!step('build', 'npm', ['run', 'build']) || !step('lint', 'npm', ['run', 'lint'])) {
+	console.log('\n0 passed, 1 failed');
+	process.exit(1);
+}
+
+const jestReport = path.join(os.tmpdir(), `omnichannel-jest-${process.pid}.json`);
+const jestOk = step('engine tests (jest)', 'npx', ['jest', '--json', `--outputFile=${jestReport}`]);
+if (fs.existsSync(jestReport)) {
+	const report = JSON.parse(fs.readFileSync(jestReport, 'utf8'));
+	passed += report.numPassedTests;
+	failed += report.numFailedTests + (jestOk ? 0 : report.numRuntimeErrorTestSuites);
+	fs.rmSync(jestReport);
+} else failed += 1;
+
+const e2eReport = path.join(os.tmpdir(), `omnichannel-e2e-${process.pid}.txt`);
+const e2eOk = step('real n8n suite', 'node', [
+	'--test',
+	'--test-concurrency=1',
+	'--test-reporter=spec',
+	'--test-reporter-destination=stdout',
+	'--test-reporter=tap',
+	`--test-reporter-destination=${e2eReport}`,
+	'test/e2e/e2e.test.mjs',
+]);
+const tap = fs.existsSync(e2eReport) ? fs.readFileSync(e2eReport, 'utf8') : '';
+fs.rmSync(e2eReport, { force: true });
+const count = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+passed += count('pass');
+failed += count('fail') + (e2eOk || count('fail') ? 0 : 1);
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && jestOk && e2eOk ? 0 : 1);
