@@ -15,8 +15,8 @@ export function ensureDeps() {
 	const installed = path.join(root, 'node_modules', '.package-lock.json');
 	const lock = path.join(root, 'package-lock.json');
 	if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-	console.error('[deps] installing dev dependencies (npm ci)...');
-	execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, env: npmEnv(), stdio: 'inherit' });
+	console.error('[deps] installing dev dependencies...');
+	execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env: npmEnv(), stdio: 'inherit' });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureDeps();

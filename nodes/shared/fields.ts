@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { toZonedIso } from './dates';
 import { invalidField } from './errors';
+import { normalisePhone, PHONE_EXPECTED } from './phone';
+import type { PhoneOptions } from './phone';
 
 /**
  * Reads and checks the parameters of one item. Every check fails with an error that names the
@@ -51,6 +54,23 @@ export class ItemFields {
 		const value = this.text(name, label)?.trim();
 		if (value === undefined) return undefined;
 		return checkHttpUrl(value) ? value : this.fail(label, 'an http:// or https:// URL', value);
+	}
+
+	/** A phone number in E.164 (see phone.ts), or exactly as written when the user asked so. */
+	phone(name: string, label: string, options: PhoneOptions): string {
+		const value = this.requiredText(name, label, PHONE_EXPECTED).trim();
+		if (options.asGiven) return value;
+		return normalisePhone(value, options.defaultCountry) ?? this.fail(label, PHONE_EXPECTED, value);
+	}
+
+	/** A date-time as ISO 8601 with the offset of the workflow's time zone. */
+	dateTime(name: string, label: string): string | undefined {
+		const value = this.raw(name, '');
+		if (value === undefined || value === null || value === '') return undefined;
+		return (
+			toZonedIso(value, this.ctx.getTimezone()) ??
+			this.fail(label, 'an ISO 8601 date-time, e.g. 2026-11-24T09:30:00 or 2026-11-24T09:30:00-05:00', String(value))
+		);
 	}
 
 	/** A list given as a fixedCollection of `{ [key]: value }` entries, empty entries dropped. */

@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ItemFields } from '../../../shared/fields';
+import { sendItems } from '../../../shared/items';
+import type { Outgoing } from '../../../shared/items';
+import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
+import { sendOptions } from '../../../shared/sendOptions';
+import type { Api } from '../../../shared/transport';
+import { channelField, readChannel, readOptions } from './common';
+import { mediaTypeFromUrl, mediaTypeOptions } from './mediaTypes';
+
+const on = { resource: ['message'], operation: ['addInbound'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Provider',
+		name: 'provider',
+		type: 'options',
+		noDataExpression: true,
+		// The API accepts inbound messages for Twilio SMS only, for now.
+		options: [{ name: 'Twilio SMS', value: 'twlo' }],
+		default: 'twlo',
+		description: 'The messaging provider of the channel (Sociocs records inbound messages for Twilio SMS only)',
+		displayOptions: { show: on },
+	},
+	channelField('addInbound'),
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +16175551212',
+		description: 'The sender\'s phone number with country code. Sent in E.164 form.',
+		displayOptions: { show: on },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'The sender\'s name',
+		displayOptions: { show: on },
+	},
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: 'The text of the message received',
+		displayOptions: { show: on },
+	},
+	{
+		displayName: 'Media URL',
+		name: 'mediaUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/photo.jpg',
+		description: 'A publicly reachable image, video or file that came with the message',
+		displayOptions: { show: on },
+	},
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: mediaTypeOptions,
+		default: '',
+		description:
+			'The MIME type of the media. Left on "Infer From the URL", it comes from the URL\'s file extension. Any other type can be given by expression.',
+		displayOptions: { show: on, hide: { mediaUrl: [''] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: on },
+		options: [...sendOptions, ...phoneOptions],
+	},
+];
+
+function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
+	const fields = new ItemFields(this, itemIndex);
+	const options = readOptions(fields);
+	const channelKey = readChannel(fields);
+	const from = fields.phone('from', 'From', readPhoneOptions(options));
+	const body: IDataObject = { provider: 'twlo', channel_key: channelKey, from };
+	const name = fields.text('name', 'Name');
+	if (name) body.name = name;
+	body.text = fields.requiredText('text', 'Text', 'the text of the message received');
+
+	const mediaUrl = fields.url('mediaUrl', 'Media URL');
+	if (mediaUrl) {
+		const given = fields.text('mediaType', 'Media Type')?.trim();
+		if (given !== undefined && !/^[\w.+-]+\/[\w.+-]+$/.test(given)) {
+			fields.fail('Media Type', 'a MIME type such as image/png', given);
+		}
+		body.media_url = mediaUrl;
+		body.media_type =
+			given ??
+			mediaTypeFromUrl(mediaUrl) ??
+			fields.fail(
+				'Media Type',
+				'a MIME type such as image/png, as it cannot be told from the Media URL\'s file extension',
+			);
+	}
+
+	return {
+		request: { method: 'POST', path: '/incoming', body },
+		orderKey: `${channelKey}|${from}`,
+		output: (response) => ({ ...(response as IDataObject), ...body }),
+	};
+}
+
+export async function execute(this: IExecuteFunctions, api: Api) {
+	return await sendItems(this, api, build);
+}
