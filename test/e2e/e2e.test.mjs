@@ -27,11 +27,15 @@ for (const file of caseFiles) {
 let mock;
 let userFolder;
 
-/** n8n prints log lines before the run data; the run data is the JSON object that follows. */
+/**
+ * n8n prints log lines, then the run data as indented JSON (from a line "{" to a line "}"),
+ * then, when the workflow failed, the error again.
+ */
 function parseRun(stdout) {
-	const start = stdout.search(/^\{/m);
+	const start = stdout.search(/^\{$/m);
 	assert.ok(start >= 0, `n8n printed no run data:\n${stdout.slice(0, 3000)}`);
-	return JSON.parse(stdout.slice(start));
+	const end = stdout.slice(start).search(/^\}$/m);
+	return JSON.parse(stdout.slice(start, start + end + 1));
 }
 
 before(() => {
@@ -71,7 +75,6 @@ for (const suite of suites) {
 				mock.reset();
 				testCase.setup?.(mock);
 				const { stdout, stderr } = await n8n(userFolder, ['execute', `--id=${testCase.id}`, '--rawOutput']);
-				if (process.env.E2E_DEBUG) console.error(stdout, stderr);
 				const run = parseRun(stdout);
 				const taskData = run.data.resultData.runData['Under Test']?.[0];
 				const result = {

@@ -179,12 +179,13 @@ function workflowOf(subject: NodeUnderTest, extraTypes: Record<string, INodeType
 function additionalDataFor(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	hooks?: ExecutionLifecycleHooks,
+	currentNodeParameters?: INodeParameters,
 ): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(credentials),
 		hooks,
 		executionId: `exec-${Math.random().toString(36).slice(2)}`,
-		currentNodeParameters: undefined,
+		currentNodeParameters,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
@@ -250,7 +251,9 @@ export async function runNode(subject: NodeUnderTest, input: IDataObject[] = [{}
 
 function loadOptionsContext(subject: NodeUnderTest) {
 	const { node, workflow } = workflowOf(subject);
-	return new LoadOptionsContext(workflow, node, additionalDataFor(subject.credentials), 'parameters');
+	// The editor sends the node's current values along with a dropdown request.
+	const additionalData = additionalDataFor(subject.credentials, undefined, subject.parameters);
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }
 
 /** Calls a `methods.loadOptions` method through n8n-core's LoadOptionsContext. */

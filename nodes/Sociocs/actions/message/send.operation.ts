@@ -259,6 +259,9 @@ function buildContactSaving(fields: ItemFields): IDataObject | undefined {
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
 	const provider = fields.raw('provider', 'twlo') as string;
+	if (!PROVIDERS.some((known) => known.value === provider)) {
+		fields.fail('Provider', 'one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp)', provider);
+	}
 	const options = readOptions(fields);
 	const channelKey = readChannel(fields);
 	const to = fields.phone('to', 'To', readPhoneOptions(options));
