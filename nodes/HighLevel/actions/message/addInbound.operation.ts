@@ -1,0 +1,336 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkHttpUrl, ItemFields } from '../../../shared/fields';
+import { sendItems } from '../../../shared/items';
+import type { Outgoing } from '../../../shared/items';
+import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
+import { sendOptions } from '../../../shared/sendOptions';
+import type { Api } from '../../../shared/transport';
+
+const on = { resource: ['message'], operation: ['addInbound'] };
+const forTypes = (...type: string[]) => ({ show: { ...on, type } });
+
+/** The API version the specification gives for this endpoint; overridable in Options. */
+export const DEFAULT_API_VERSION = '2021-07-28';
+
+const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
+const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const EMAIL_EXPECTED = 'an email address such as jane@example.com';
+
+const MESSAGE_TYPES = [
+	{ name: 'Call', value: 'Call' },
+	{ name: 'Custom', value: 'Custom' },
+	{ name: 'Email', value: 'Email' },
+	{ name: 'Facebook', value: 'FB' },
+	{ name: 'Google Business Messages', value: 'GMB' },
+	{ name: 'Instagram', value: 'IG' },
+	{ name: 'Live Chat', value: 'Live_Chat' },
+	{ name: 'SMS', value: 'SMS' },
+	{ name: 'Web Chat', value: 'WebChat' },
+	{ name: 'WhatsApp', value: 'WhatsApp' },
+];
+
+const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
+
+function listField(displayName: string, name: string, description: string, show: IDataObject, placeholder: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: `Add ${displayName.replace(/s$/, '')}` },
+		default: [],
+		placeholder,
+		description,
+		displayOptions: { show: show as { [key: string]: string[] } },
+	};
+}
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		noDataExpression: true,
+		options: MESSAGE_TYPES,
+		default: 'SMS',
+		description: 'The channel the message came through. Email and Call show their own fields.',
+		displayOptions: { show: on },
+	},
+	{
+		displayName: 'Conversation',
+		name: 'conversationId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The conversation to add the message to',
+		displayOptions: { show: on },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a conversation...',
+				typeOptions: { searchListMethod: 'searchConversations', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: HIGHLEVEL_ID.source, errorMessage: 'Not a valid conversation ID' },
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Conversation Provider ID',
+		name: 'conversationProviderId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 61d6d1f9cdac7612faf80753',
+		description: 'The ID of the conversation provider of your HighLevel Marketplace app (HighLevel has no endpoint that lists them)',
+		displayOptions: { show: on },
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'The text of the message',
+		displayOptions: { show: on },
+	},
+	listField('Attachments', 'attachments', 'Public URLs of files that came with the message', on, 'https://example.com/file.pdf'),
+	{
+		displayName: 'HTML',
+		name: 'html',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'The HTML body of the email',
+		displayOptions: forTypes('Email'),
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		description: 'The subject of the email',
+		displayOptions: forTypes('Email'),
+	},
+	{
+		displayName: 'Email From',
+		name: 'emailFrom',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. jane@example.com',
+		description: 'The sender\'s address. HighLevel ties it to the contact record.',
+		displayOptions: forTypes('Email'),
+	},
+	{
+		displayName: 'Email To',
+		name: 'emailTo',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. support@yourcompany.com',
+		description: 'The recipient\'s address. HighLevel ties it to the contact record.',
+		displayOptions: forTypes('Email'),
+	},
+	listField('Email CC', 'emailCc', 'Addresses in copy', { ...on, type: ['Email'] }, 'e.g. john@example.com'),
+	listField('Email BCC', 'emailBcc', 'Addresses in blind copy', { ...on, type: ['Email'] }, 'e.g. john@example.com'),
+	{
+		displayName: 'Email Message ID',
+		name: 'emailMessageId',
+		type: 'string',
+		default: '',
+		description: 'The ID of the email this one answers, to thread it in the conversation',
+		displayOptions: forTypes('Email'),
+	},
+	{
+		displayName: 'Call To',
+		name: 'callTo',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +15037081210',
+		description: 'The phone number that received the call',
+		displayOptions: forTypes('Call'),
+	},
+	{
+		displayName: 'Call From',
+		name: 'callFrom',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +15037081210',
+		description: 'The phone number that made the call',
+		displayOptions: forTypes('Call'),
+	},
+	{
+		displayName: 'Call Status',
+		name: 'callStatus',
+		type: 'options',
+		options: CALL_STATUSES.map((status) => ({
+			name: status.replace(/(^|-)(\w)/g, (_all, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`),
+			value: status,
+		})),
+		default: 'completed',
+		description: 'How the call ended',
+		displayOptions: forTypes('Call'),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: on },
+		options: [
+			{
+				displayName: 'Alt ID',
+				name: 'altId',
+				type: 'string',
+				default: '',
+				description: 'The message\'s ID at your provider (e.g. the external mail provider\'s message ID)',
+			},
+			{
+				displayName: 'API Version',
+				name: 'apiVersion',
+				type: 'string',
+				default: DEFAULT_API_VERSION,
+				description:
+					'Sent as the Version header. The specification gives 2021-07-28; HighLevel\'s newer docs list 2021-04-15 for conversations.',
+			},
+			{
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'string',
+				default: '',
+				description: 'The HighLevel contact the message belongs to',
+			},
+			{
+				displayName: 'Date',
+				name: 'date',
+				type: 'dateTime',
+				default: '',
+				description: 'When the message was received (in the workflow\'s time zone unless the value has its own offset)',
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Inbound', value: 'inbound' },
+					{ name: 'Outbound', value: 'outbound' },
+				],
+				default: 'inbound',
+				description:
+					'Whether the message came from the contact (inbound) or went to them (outbound). Not set: HighLevel\'s own default, which its docs give as outbound.',
+			},
+			...phoneOptions,
+			...sendOptions,
+		],
+	},
+];
+
+/** A list parameter: the UI gives an array; an expression may give an array or "a, b" text. */
+function readList(fields: ItemFields, name: string): string[] {
+	const raw = fields.raw(name, []);
+	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;\n]/) : [raw];
+	return values.map((value) => String(value ?? '').trim()).filter((value) => value !== '');
+}
+
+function checkEach(fields: ItemFields, values: string[], label: string, isValid: (value: string) => boolean, expected: string) {
+	for (const value of values) if (!isValid(value)) fields.fail(label, expected, value);
+	return values;
+}
+
+const isEmail = (value: string) => EMAIL.test(value);
+const EMAILS_EXPECTED = 'a list of email addresses such as jane@example.com';
+
+function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
+	const fields = new ItemFields(this, itemIndex);
+	const type = fields.raw('type', 'SMS') as string;
+	if (!MESSAGE_TYPES.some((known) => known.value === type)) {
+		fields.fail('Type', `one of ${MESSAGE_TYPES.map((t) => t.value).join(', ')}`, type);
+	}
+	const options = (fields.raw('options', {}) as IDataObject) ?? {};
+	const conversationId = fields.requiredId('conversationId', 'Conversation', HIGHLEVEL_ID, ID_EXPECTED);
+	const conversationProviderId = fields.requiredId(
+		'conversationProviderId',
+		'Conversation Provider ID',
+		HIGHLEVEL_ID,
+		ID_EXPECTED,
+	);
+	const body: IDataObject = { type, conversationId, conversationProviderId };
+
+	const message = fields.text('message', 'Message');
+	if (message) body.message = message;
+	const attachments = checkEach(fields, readList(fields, 'attachments'), 'Attachments', checkHttpUrl, 'a list of http:// or https:// URLs');
+	if (attachments.length) body.attachments = attachments;
+
+	if (type === 'Email') {
+		const html = fields.text('html', 'HTML');
+		if (html) body.html = html;
+		const subject = fields.text('subject', 'Subject');
+		if (subject) body.subject = subject;
+		const emailFrom = fields.id('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
+		if (emailFrom) body.emailFrom = emailFrom;
+		const emailTo = fields.id('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
+		if (emailTo) body.emailTo = emailTo;
+		const cc = checkEach(fields, readList(fields, 'emailCc'), 'Email CC', isEmail, EMAILS_EXPECTED);
+		if (cc.length) body.emailCc = cc;
+		const bcc = checkEach(fields, readList(fields, 'emailBcc'), 'Email BCC', isEmail, EMAILS_EXPECTED);
+		if (bcc.length) body.emailBcc = bcc;
+		const emailMessageId = fields.text('emailMessageId', 'Email Message ID')?.trim();
+		if (emailMessageId) body.emailMessageId = emailMessageId;
+		if (!message && !body.html && !attachments.length) {
+			fields.fail('Message', 'a message, an HTML body or attachments for an email');
+		}
+	} else if (type === 'Call') {
+		const phones = readPhoneOptions(options);
+		const status = fields.raw('callStatus', 'completed') as string;
+		if (!CALL_STATUSES.includes(status)) fields.fail('Call Status', `one of ${CALL_STATUSES.join(', ')}`, status);
+		body.call = {
+			to: fields.phone('callTo', 'Call To', phones),
+			from: fields.phone('callFrom', 'Call From', phones),
+			status,
+		};
+	} else if (!message && !attachments.length) {
+		fields.fail('Message', 'a message text or attachments');
+	}
+
+	const contactId = fields.id('options.contactId', 'Contact ID', HIGHLEVEL_ID, ID_EXPECTED);
+	if (contactId) body.contactId = contactId;
+	const altId = fields.text('options.altId', 'Alt ID')?.trim();
+	if (altId) body.altId = altId;
+	const direction = options.direction as string | undefined;
+	if (direction !== undefined && direction !== '') {
+		if (direction !== 'inbound' && direction !== 'outbound') fields.fail('Direction', 'inbound or outbound', direction);
+		body.direction = direction;
+	}
+	const date = fields.dateTime('options.date', 'Date');
+	if (date) body.date = date;
+	const version = String(options.apiVersion ?? '').trim() || DEFAULT_API_VERSION;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) fields.fail('API Version', 'a version date such as 2021-07-28', version);
+
+	return {
+		request: {
+			method: 'POST',
+			path: '/conversations/messages/inbound',
+			body,
+			headers: { Version: version },
+		},
+		orderKey: `conversation:${conversationId}`,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, api: Api) {
+	return await sendItems(this, api, build);
+}
