@@ -82,7 +82,10 @@ export class RateLimiter {
 	 */
 	limited(waitMs: number) {
 		const now = this.now();
+		// Requests already in flight when the first 429 came get 429s too: one episode, one lesson.
+		const sameEpisode = now < this.pausedUntil;
 		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+		if (sameEpisode) return;
 		const windowMs = Math.max(1000, waitMs);
 		const since = now - windowMs;
 		const recent = this.successes.filter((at) => at >= since).length;

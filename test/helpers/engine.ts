@@ -116,16 +116,16 @@ class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 class TestNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
+	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(name: string): INodeType | IVersionedNodeType {
 		return this.types[name];
 	}
 
-	getByNameAndVersion(name: string): INodeType {
-		const type = this.types[name];
+	getByNameAndVersion(name: string, version?: number): INodeType {
+		const type = this.types[name] as INodeType | IVersionedNodeType | undefined;
 		if (!type) throw new Error(`Unknown node type ${name}`);
-		return type;
+		return 'nodeVersions' in type ? type.getNodeType(version) : type;
 	}
 
 	getKnownTypes() {
@@ -134,8 +134,13 @@ class TestNodeTypes implements INodeTypes {
 }
 
 export interface NodeUnderTest {
-	/** An instance of the node class. */
-	type: INodeType;
+	/** An instance of the node class (a versioned one, such as n8n's HTTP Request node, too). */
+	type: INodeType | IVersionedNodeType;
+	/** The type's full name, when it is not one of ours (e.g. n8n-nodes-base.httpRequest). */
+	typeName?: string;
+	typeVersion?: number;
+	/** Node settings, e.g. { retryOnFail: true }. */
+	settings?: Partial<INode>;
 	parameters: INodeParameters;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
@@ -143,22 +148,23 @@ export interface NodeUnderTest {
 }
 
 function nodeOf(subject: NodeUnderTest): INode {
-	const typeName = `${PACKAGE}.${subject.type.description.name}`;
+	const typeName = subject.typeName ?? `${PACKAGE}.${subject.type.description.name}`;
 	return {
 		id: 'node-under-test',
 		name: 'Node Under Test',
 		type: typeName,
-		typeVersion: 1,
+		typeVersion: subject.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: subject.parameters,
 		credentials: Object.fromEntries(
 			Object.keys(subject.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
 		),
 		...(subject.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...subject.settings,
 	};
 }
 
-function workflowOf(subject: NodeUnderTest, extraTypes: Record<string, INodeType> = {}) {
+function workflowOf(subject: NodeUnderTest, extraTypes: Record<string, INodeType | IVersionedNodeType> = {}) {
 	const node = nodeOf(subject);
 	const nodeTypes = new TestNodeTypes({ [node.type]: subject.type, ...extraTypes });
 	const workflow = new Workflow({
@@ -258,7 +264,7 @@ function loadOptionsContext(subject: NodeUnderTest) {
 
 /** Calls a `methods.loadOptions` method through n8n-core's LoadOptionsContext. */
 export async function loadOptions(subject: NodeUnderTest, method: string): Promise<INodePropertyOptions[]> {
-	const fn = subject.type.methods?.loadOptions?.[method];
+	const fn = (subject.type as INodeType).methods?.loadOptions?.[method];
 	if (!fn) throw new Error(`No loadOptions method ${method}`);
 	return await fn.call(loadOptionsContext(subject));
 }
@@ -270,7 +276,7 @@ export async function listSearch(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const fn = subject.type.methods?.listSearch?.[method];
+	const fn = (subject.type as INodeType).methods?.listSearch?.[method];
 	if (!fn) throw new Error(`No listSearch method ${method}`);
 	return await fn.call(loadOptionsContext(subject), filter, paginationToken);
 }
