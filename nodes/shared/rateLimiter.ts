@@ -10,6 +10,9 @@ import { sleep } from 'n8n-workflow';
  * bulk run settles just under the limit instead of bouncing off it.
  */
 
+/** How late a paced caller may wake and still use its slot. */
+const LATE_WAKE_MS = 25;
+
 /** Spaces calls at least `interval` ms apart (0 = no spacing). */
 export class Pacer {
 	private next = 0;
@@ -24,12 +27,21 @@ export class Pacer {
 		return this.interval > 0 ? 1000 / this.interval : undefined;
 	}
 
-	/** Reserves the next slot and returns how long the caller must wait for it. */
-	reserve(now: number): number {
-		if (this.interval <= 0) return 0;
-		const slot = Math.max(now, this.next);
-		this.next = slot + this.interval;
-		return slot - now;
+	/**
+	 * Waits for the next free slot. A caller that wakes much later than its slot (the event
+	 * loop stalled, e.g. in garbage collection) takes a new slot instead of going out together
+	 * with all the others that woke with it: such a burst would overfill the API's window and
+	 * earn a 429. A few milliseconds late is ordinary timer noise on a busy loop and is kept.
+	 */
+	async take(signal?: AbortSignal): Promise<void> {
+		while (this.interval > 0) {
+			const now = Date.now();
+			const slot = Math.max(now, this.next);
+			this.next = slot + this.interval;
+			if (slot === now) return;
+			await sleep(slot - now, signal);
+			if (Date.now() - slot <= Math.max(this.interval, LATE_WAKE_MS)) return;
+		}
 	}
 }
 
@@ -37,63 +49,126 @@ export class Pacer {
 const HISTORY = 4096;
 /** A learned rate is forgotten after this long without a 429, so a passing squeeze does not slow us for ever. */
 const LEARNED_RATE_TTL_MS = 60_000;
-/** Send a little under the rate the API accepted, so that timing noise does not hit the limit again. */
-const SAFETY = 0.95;
+/** After a 429 at the learned pace, slow down by this much rather than re-estimate from one window. */
+const DECREASE = 0.95;
+
+/** Paced a little faster than the learned count per window, so that timer noise does not leave slots unused. */
+const PACE_HEADROOM = 1.05;
+
+/** The learned limit: at most `perWindow` requests in each clock-aligned window of `windowMs`. */
+interface Quota {
+	windowMs: number;
+	perWindow: number;
+	window: number;
+	used: number;
+}
 
 export class RateLimiter {
 	private pausedUntil = 0;
 	private readonly learned = new Pacer();
+	private quota?: Quota;
 	private learnedAt = 0;
+	private inFlight = 0;
 	private readonly successes: number[] = [];
 	private cursor = 0;
 
-	constructor(private readonly now: () => number = Date.now) {}
-
-	/** Waits until a request may start: after any pause, and at the learned pace. */
+	/**
+	 * Waits until a request may start: after any pause, at the learned pace and within the
+	 * learned count per window. Every acquire must be followed by `settled()`.
+	 */
 	async acquire(signal?: AbortSignal): Promise<void> {
 		for (;;) {
-			const now = this.now();
+			const now = Date.now();
 			if (this.pausedUntil > now) {
 				await sleep(this.pausedUntil - now, signal);
 				continue;
 			}
-			if (this.learnedAt && now - this.learnedAt > LEARNED_RATE_TTL_MS) {
-				this.learned.setRate(undefined);
-				this.learnedAt = 0;
+			if (this.learnedAt && now - this.learnedAt > LEARNED_RATE_TTL_MS) this.forget();
+			await this.learned.take(signal);
+			const at = Date.now();
+			// A 429 may have come in while this caller waited for its slot.
+			if (this.pausedUntil > at) continue;
+			const quota = this.quota;
+			if (quota) {
+				const window = Math.floor(at / quota.windowMs);
+				if (window !== quota.window) {
+					// Requests still on their way may be counted in the new window: count them there too.
+					quota.window = window;
+					quota.used = this.inFlight;
+				}
+				if (quota.used >= quota.perWindow) {
+					await sleep((window + 1) * quota.windowMs - at, signal);
+					continue;
+				}
+				quota.used++;
 			}
-			const wait = this.learned.reserve(now);
-			if (wait > 0) await sleep(wait, signal);
+			this.inFlight++;
 			return;
 		}
 	}
 
-	/** Records a request the API accepted (any answer but a rate limit). */
-	accepted() {
-		if (this.successes.length < HISTORY) this.successes.push(this.now());
+	/** The request that `acquire` let through has been answered (or failed). */
+	settled() {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+	}
+
+	private forget() {
+		this.learned.setRate(undefined);
+		this.quota = undefined;
+		this.learnedAt = 0;
+	}
+
+	private learn(windowMs: number, perWindow: number) {
+		this.quota = { windowMs, perWindow: Math.max(1, Math.floor(perWindow)), window: 0, used: 0 };
+		this.learned.setRate((PACE_HEADROOM * this.quota.perWindow * 1000) / windowMs);
+		this.learnedAt = Date.now();
+	}
+
+	/**
+	 * Records a request the API accepted (any answer but a rate limit), by when it was sent:
+	 * it reached the API after that, so counting by send time never counts in a window a
+	 * request the API counted in the window before.
+	 */
+	accepted(sentAt: number) {
+		if (this.successes.length < HISTORY) this.successes.push(sentAt);
 		else {
-			this.successes[this.cursor] = this.now();
+			this.successes[this.cursor] = sentAt;
 			this.cursor = (this.cursor + 1) % HISTORY;
 		}
 	}
 
 	/**
-	 * The API said "too many": pause every sender for `waitMs`, and learn the rate it
-	 * accepted over the window before (the window the API's own wait hints at, at least 1 s).
+	 * The API said "too many": pause every sender for `waitMs`, and learn how many requests
+	 * it accepts per window (a window as long as its wait, whole seconds, at least one).
+	 *
+	 * The count is bracketed from below. A limiter with fixed windows on clock boundaries (the
+	 * common kind) accepted at least what was sent since the current boundary (and exactly
+	 * that, but for requests still on their way when the boundary passed); the count over the
+	 * trailing window may span two of its windows, so half of it is a floor too. A sliding
+	 * window accepted the trailing count. Keeping to the larger floor per window stays within
+	 * the limit without a further margin.
 	 */
 	limited(waitMs: number) {
-		const now = this.now();
+		const now = Date.now();
 		// Requests already in flight when the first 429 came get 429s too: one episode, one lesson.
 		const sameEpisode = now < this.pausedUntil;
 		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
 		if (sameEpisode) return;
-		const windowMs = Math.max(1000, waitMs);
-		const since = now - windowMs;
-		const recent = this.successes.filter((at) => at >= since).length;
-		if (recent === 0) return;
-		const observed = (recent * 1000) / windowMs;
-		const current = this.learned.rate;
-		this.learned.setRate(SAFETY * (current === undefined ? observed : Math.min(current, observed)));
-		this.learnedAt = now;
+		if (this.quota) {
+			// Already keeping to a learned count: it was a little too high, or timing noise.
+			this.learn(this.quota.windowMs, this.quota.perWindow * DECREASE);
+			return;
+		}
+		const windowMs = Math.max(1000, Math.round(waitMs / 1000) * 1000);
+		const boundary = Math.floor(now / windowMs) * windowMs;
+		let sinceBoundary = 0;
+		let trailing = 0;
+		for (const at of this.successes) {
+			if (at >= boundary) sinceBoundary++;
+			if (at > now - windowMs) trailing++;
+		}
+		const perWindow = Math.max(sinceBoundary, trailing / 2);
+		if (perWindow > 0) this.learn(windowMs, perWindow);
 	}
 
 	/**
@@ -107,16 +182,18 @@ export class RateLimiter {
 		const max = numberHeader(headers, 'x-ratelimit-max') ?? numberHeader(headers, 'x-ratelimit-limit');
 		const intervalMs = numberHeader(headers, 'x-ratelimit-interval-milliseconds');
 		if (max && intervalMs && remaining <= max / 10) {
-			const rate = (SAFETY * max * 1000) / intervalMs;
+			const rate = (DECREASE * max * 1000) / intervalMs;
 			const current = this.learned.rate;
-			if (current === undefined || rate < current) this.learned.setRate(rate);
-			this.learnedAt = this.now();
+			if (current === undefined || rate < current) {
+				this.learned.setRate(rate);
+				this.learnedAt = Date.now();
+			}
 		}
 		const reset = numberHeader(headers, 'x-ratelimit-reset');
 		if (remaining <= 0 && reset !== undefined) {
 			// Either seconds to wait or an epoch time in seconds, as vendors differ.
-			const waitMs = reset > 1e9 ? reset * 1000 - this.now() : reset * 1000;
-			if (waitMs > 0 && waitMs < 3_600_000) this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
+			const waitMs = reset > 1e9 ? reset * 1000 - Date.now() : reset * 1000;
+			if (waitMs > 0 && waitMs < 3_600_000) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
 		}
 	}
 }

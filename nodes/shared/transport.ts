@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import type {
 	FunctionsBase,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -55,6 +56,8 @@ export const DEFAULT_LIMITS: SendLimits = {
 
 export interface Api {
 	readonly service: Service;
+	/** Read once per run and handed to every request: n8n would otherwise load and decrypt it each time. */
+	readonly credentials: ICredentialsDecrypted;
 	readonly baseUrl: string;
 	readonly secrets: readonly string[];
 	readonly limiter: RateLimiter;
@@ -80,9 +83,16 @@ export async function openApi(
 	const secrets = service.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
-	const credentialId = ctx.getNode().credentials?.[service.credentialType]?.id ?? 'default';
+	const nodeCredential = ctx.getNode().credentials?.[service.credentialType];
+	const credentialId = nodeCredential?.id ?? 'default';
 	return {
 		service,
+		credentials: {
+			id: credentialId,
+			name: nodeCredential?.name ?? service.name,
+			type: service.credentialType,
+			data: credentials,
+		},
 		baseUrl,
 		secrets,
 		limiter: limiterFor(`${service.credentialType}|${credentialId}|${baseUrl}`),
@@ -243,17 +253,20 @@ export async function apiRequest(
 	let refused = 0;
 	for (let attempt = 0; ; attempt++) {
 		await api.limiter.acquire(signal);
-		const paced = api.pacer.reserve(Date.now());
-		if (paced > 0) await sleep(paced, signal);
+		await api.pacer.take(signal);
 
+		const sentAt = Date.now();
 		let response: FullResponse;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				api.service.credentialType,
 				{ ...options },
+				{ credentialsDecrypted: api.credentials },
 			)) as FullResponse;
+			api.limiter.settled();
 		} catch (error) {
+			api.limiter.settled();
 			if (networkCode(error) === 'ECONNREFUSED' && refused < REFUSED_RETRIES) {
 				// Refused before anything was sent: safe to try again.
 				await sleep(REFUSED_BACKOFF_MS * 2 ** refused++, signal);
@@ -266,7 +279,7 @@ export async function apiRequest(
 		const askedWait = retryAfterMs(headers);
 		const rateLimited = status === 429 || (status === 503 && askedWait !== undefined);
 		if (!rateLimited) {
-			api.limiter.accepted();
+			api.limiter.accepted(sentAt);
 			api.limiter.observe(headers);
 			if (status >= 400) throw httpFailure(node, api, request, status, body, itemIndex);
 			if (isErrorEnvelope(body)) throw httpFailure(node, api, request, 400, body, itemIndex);
