@@ -22,38 +22,64 @@ function rawAt(parameters: IDataObject, path: string): unknown {
 	return value;
 }
 
+/** What is known of a parameter for one node run; `value` is set when it is the same for all items. */
+interface ParameterInfo {
+	isStatic: boolean;
+	isLocator: boolean;
+	value?: unknown;
+	resolved?: boolean;
+}
+
 /**
- * Parameters without expressions, resolved once per node run: on a bulk run, n8n's
- * parameter resolution of fields that are the same for all 2,000 items is most of the
- * per-item CPU time.
+ * Parameters without expressions are resolved once per node run: on a bulk run, n8n's
+ * resolution of fields that are the same for all 2,000 items would be most of the per-item
+ * CPU time. (`extractValue` is asked for only where it does something, on resource locators:
+ * n8n looks the property up in the node's description on every call that asks for it.)
  */
-const staticValues = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
+const parameterInfo = new WeakMap<IExecuteFunctions, Map<string, ParameterInfo>>();
 
 /**
  * Reads and checks the parameters of one item. Every check fails with an error that names the
  * field (as the user sees it), the item and what is expected, before anything is sent.
  */
 export class ItemFields {
-	private readonly cache: Map<string, unknown>;
+	private readonly known: Map<string, ParameterInfo>;
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		readonly itemIndex: number,
 	) {
-		let cache = staticValues.get(ctx);
-		if (!cache) {
-			cache = new Map();
-			staticValues.set(ctx, cache);
+		let known = parameterInfo.get(ctx);
+		if (!known) {
+			known = new Map();
+			parameterInfo.set(ctx, known);
 		}
-		this.cache = cache;
+		this.known = known;
 	}
 
 	/** The parameter as n8n resolved it (expressions evaluated, locators reduced to their value). */
 	raw(name: string, fallback?: unknown): unknown {
-		const key = `${name}\u0000${String(fallback)}`;
-		if (this.cache.has(key)) return this.cache.get(key);
-		const value = this.ctx.getNodeParameter(name, this.itemIndex, fallback, { extractValue: true });
-		if (isStatic(rawAt(this.ctx.getNode().parameters, name))) this.cache.set(key, value);
+		const key = fallback === undefined ? name : `${name}\u0000${String(fallback)}`;
+		let info = this.known.get(key);
+		if (!info) {
+			const rawValue = rawAt(this.ctx.getNode().parameters, name);
+			info = {
+				isStatic: isStatic(rawValue),
+				isLocator: !!rawValue && typeof rawValue === 'object' && (rawValue as IDataObject).__rl === true,
+			};
+			this.known.set(key, info);
+		}
+		if (info.resolved) return info.value;
+		const value = this.ctx.getNodeParameter(
+			name,
+			this.itemIndex,
+			fallback,
+			info.isLocator ? { extractValue: true } : undefined,
+		);
+		if (info.isStatic) {
+			info.value = value;
+			info.resolved = true;
+		}
 		return value;
 	}
 

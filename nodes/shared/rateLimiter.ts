@@ -6,8 +6,8 @@ import { sleep } from 'n8n-workflow';
  * senders that share a key share one limiter: a 429 seen by one worker pauses them all.
  *
  * It waits out what the API tells (Retry-After, HighLevel's interval header) and, from the
- * second 429 on, sends no faster than the rate the API was seen to accept, so that a long
- * bulk run settles just under the limit instead of bouncing off it.
+ * first 429 on, keeps to the number of requests per window the API was seen to accept, so
+ * that a long bulk run settles just under the limit instead of bouncing off it.
  */
 
 /** How late a paced caller may wake and still use its slot. */
@@ -51,6 +51,12 @@ const HISTORY = 4096;
 const LEARNED_RATE_TTL_MS = 60_000;
 /** After a 429 at the learned pace, slow down by this much rather than re-estimate from one window. */
 const DECREASE = 0.95;
+/**
+ * A limit is learned only from a window with at least this many accepted requests: a 429
+ * after a handful (another sender used the key, a passing hiccup) says too little, and a
+ * tiny learned limit would slow a whole bulk run for a minute. Fewer: just wait as told.
+ */
+const MIN_EVIDENCE = 10;
 
 /** Paced a little faster than the learned count per window, so that timer noise does not leave slots unused. */
 const PACE_HEADROOM = 1.05;
@@ -168,7 +174,7 @@ export class RateLimiter {
 			if (at > now - windowMs) trailing++;
 		}
 		const perWindow = Math.max(sinceBoundary, trailing / 2);
-		if (perWindow > 0) this.learn(windowMs, perWindow);
+		if (perWindow >= MIN_EVIDENCE) this.learn(windowMs, perWindow);
 	}
 
 	/**

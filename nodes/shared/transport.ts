@@ -252,8 +252,9 @@ export async function apiRequest(
 	let waitedMs = 0;
 	let refused = 0;
 	for (let attempt = 0; ; attempt++) {
-		await api.limiter.acquire(signal);
+		// The user's own cap first: nothing may sleep between acquiring the shared limiter and sending.
 		await api.pacer.take(signal);
+		await api.limiter.acquire(signal);
 
 		const sentAt = Date.now();
 		let response: FullResponse;

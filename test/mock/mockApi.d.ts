@@ -37,5 +37,5 @@ export interface MockApi {
 	close(): Promise<void>;
 }
 
-export function startMockApi(options?: { port?: number }): Promise<MockApi>;
+export function startMockApi(options?: { port?: number; host?: string }): Promise<MockApi>;
 export const PREFIX: { sociocs: string; highlevel: string; inbox: string };
