@@ -6,4 +6,7 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': '<rootDir>/test/helpers/esbuildTransform.js' },
 	testTimeout: 30000,
+	// One file at a time: the rate-limit tests measure timing, which a second worker competing
+	// for the machine's two cores would skew.
+	maxWorkers: 1,
 };

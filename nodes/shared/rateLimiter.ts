@@ -69,20 +69,26 @@ interface Quota {
 	used: number;
 }
 
+/** One request let through by `acquire`: the window it was sent in, and whether the next window was charged for it. */
+export interface Ticket {
+	window: number;
+	chargedNext: boolean;
+}
+
 export class RateLimiter {
 	private pausedUntil = 0;
 	private readonly learned = new Pacer();
 	private quota?: Quota;
 	private learnedAt = 0;
-	private inFlight = 0;
+	private readonly inFlight = new Set<Ticket>();
 	private readonly successes: number[] = [];
 	private cursor = 0;
 
 	/**
 	 * Waits until a request may start: after any pause, at the learned pace and within the
-	 * learned count per window. Every acquire must be followed by `settled()`.
+	 * learned count per window. Hand the ticket back to `settled()` when the request is over.
 	 */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	async acquire(signal?: AbortSignal): Promise<Ticket> {
 		for (;;) {
 			const now = Date.now();
 			if (this.pausedUntil > now) {
@@ -94,28 +100,51 @@ export class RateLimiter {
 			const at = Date.now();
 			// A 429 may have come in while this caller waited for its slot.
 			if (this.pausedUntil > at) continue;
+			const ticket: Ticket = { window: -1, chargedNext: false };
 			const quota = this.quota;
 			if (quota) {
-				const window = Math.floor(at / quota.windowMs);
-				if (window !== quota.window) {
-					// Requests still on their way may be counted in the new window: count them there too.
-					quota.window = window;
-					quota.used = this.inFlight;
-				}
+				const window = this.enterWindow(quota, at);
 				if (quota.used >= quota.perWindow) {
 					await sleep((window + 1) * quota.windowMs - at, signal);
 					continue;
 				}
 				quota.used++;
+				ticket.window = window;
 			}
-			this.inFlight++;
-			return;
+			this.inFlight.add(ticket);
+			return ticket;
 		}
 	}
 
-	/** The request that `acquire` let through has been answered (or failed). */
-	settled() {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+	/**
+	 * The request is over. One sent in an earlier window may have reached the API after the
+	 * boundary, so it counts in this window too (once), unless it was counted there already.
+	 */
+	settled(ticket: Ticket) {
+		this.inFlight.delete(ticket);
+		const quota = this.quota;
+		if (!quota || ticket.window < 0 || ticket.chargedNext) return;
+		const window = this.enterWindow(quota, Date.now());
+		if (window > ticket.window) quota.used++;
+	}
+
+	/**
+	 * Moves the quota to the window `at` is in. Requests still on their way when a boundary
+	 * passes may be counted by the API in the new window: they are counted there now.
+	 */
+	private enterWindow(quota: Quota, at: number): number {
+		const window = Math.floor(at / quota.windowMs);
+		if (window !== quota.window) {
+			quota.window = window;
+			quota.used = 0;
+			for (const ticket of this.inFlight) {
+				if (ticket.window >= 0 && ticket.window < window && !ticket.chargedNext) {
+					ticket.chargedNext = true;
+					quota.used++;
+				}
+			}
+		}
+		return window;
 	}
 
 	private forget() {
@@ -160,18 +189,24 @@ export class RateLimiter {
 		const sameEpisode = now < this.pausedUntil;
 		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
 		if (sameEpisode) return;
-		if (this.quota) {
-			// Already keeping to a learned count: it was a little too high, or timing noise.
-			this.learn(this.quota.windowMs, this.quota.perWindow * DECREASE);
-			return;
-		}
-		const windowMs = Math.max(1000, Math.round(waitMs / 1000) * 1000);
+		const windowMs = this.quota?.windowMs ?? Math.max(1000, Math.round(waitMs / 1000) * 1000);
 		const boundary = Math.floor(now / windowMs) * windowMs;
 		let sinceBoundary = 0;
 		let trailing = 0;
 		for (const at of this.successes) {
 			if (at >= boundary) sinceBoundary++;
 			if (at > now - windowMs) trailing++;
+		}
+		if (this.quota) {
+			// Keeping to a learned count and still refused: the limit is lower (another sender,
+			// a changed plan) or it was timing noise. A well-filled window tells the new limit;
+			// a 429 early in a window (a request that crossed the boundary) only trims it.
+			let perWindow = this.quota.perWindow * DECREASE;
+			if (sinceBoundary >= MIN_EVIDENCE && sinceBoundary >= this.quota.perWindow / 2) {
+				perWindow = Math.min(perWindow, sinceBoundary);
+			}
+			this.learn(windowMs, perWindow);
+			return;
 		}
 		const perWindow = Math.max(sinceBoundary, trailing / 2);
 		if (perWindow >= MIN_EVIDENCE) this.learn(windowMs, perWindow);

@@ -254,7 +254,7 @@ export async function apiRequest(
 	for (let attempt = 0; ; attempt++) {
 		// The user's own cap first: nothing may sleep between acquiring the shared limiter and sending.
 		await api.pacer.take(signal);
-		await api.limiter.acquire(signal);
+		const ticket = await api.limiter.acquire(signal);
 
 		const sentAt = Date.now();
 		let response: FullResponse;
@@ -265,9 +265,9 @@ export async function apiRequest(
 				{ ...options },
 				{ credentialsDecrypted: api.credentials },
 			)) as FullResponse;
-			api.limiter.settled();
+			api.limiter.settled(ticket);
 		} catch (error) {
-			api.limiter.settled();
+			api.limiter.settled(ticket);
 			if (networkCode(error) === 'ECONNREFUSED' && refused < REFUSED_RETRIES) {
 				// Refused before anything was sent: safe to try again.
 				await sleep(REFUSED_BACKOFF_MS * 2 ** refused++, signal);

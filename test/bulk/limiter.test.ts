@@ -83,7 +83,10 @@ test('HighLevel rate headers slow the senders down before a 429 happens', async 
 	const signalledAt = api.requests[17].at;
 	const later = api.requests.filter((r) => r.at > signalledAt + 30).map((r) => r.at);
 	expect(later.length).toBeGreaterThanOrEqual(5);
-	for (let i = 1; i < later.length; i++) expect(later[i] - later[i - 1]).toBeGreaterThanOrEqual(40);
+	const gaps = later.slice(1).map((at, i) => at - later[i]);
+	// Timers on a busy loop fire a little late now and then, so single gaps vary; the pace does not.
+	expect(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length).toBeGreaterThanOrEqual(45);
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(20);
 });
 
 test('503 without Retry-After is a server error: reported, not retried', async () => {
