@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { SendLimits } from './transport';
 
@@ -61,5 +61,21 @@ export function readSendLimits(ctx: IExecuteFunctions): SendLimits {
 		maxPerSecond: number('maxPerSecond', 0),
 		maxRateLimitWaitMs: number('maxRateLimitWait', 300) * 1000,
 		timeoutMs: Math.max(1, number('timeout', 30)) * 1000,
+	};
+}
+
+/**
+ * An operation's "Options" collection: its own options plus the ones every sending operation
+ * has, listed alphabetically as n8n's editor conventions ask.
+ */
+export function optionsCollection(show: NonNullable<IDisplayOptions['show']>, own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [...own, ...sendOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

@@ -4,7 +4,7 @@ import { checkHttpUrl, ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
-import { sendOptions } from '../../../shared/sendOptions';
+import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
@@ -184,59 +184,50 @@ export const description: INodeProperties[] = [
 		description: 'How the call ended',
 		displayOptions: forTypes('Call'),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: on },
-		options: [
-			{
-				displayName: 'Alt ID',
-				name: 'altId',
-				type: 'string',
-				default: '',
-				description: 'The message\'s ID at your provider (e.g. the external mail provider\'s message ID)',
-			},
-			{
-				displayName: 'API Version',
-				name: 'apiVersion',
-				type: 'string',
-				default: DEFAULT_API_VERSION,
-				description:
-					'Sent as the Version header. The specification gives 2021-07-28; HighLevel\'s newer docs list 2021-04-15 for conversations.',
-			},
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'string',
-				default: '',
-				description: 'The HighLevel contact the message belongs to',
-			},
-			{
-				displayName: 'Date',
-				name: 'date',
-				type: 'dateTime',
-				default: '',
-				description: 'When the message was received (in the workflow\'s time zone unless the value has its own offset)',
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Inbound', value: 'inbound' },
-					{ name: 'Outbound', value: 'outbound' },
-				],
-				default: 'inbound',
-				description:
-					'Whether the message came from the contact (inbound) or went to them (outbound). Not set: HighLevel\'s own default, which its docs give as outbound.',
-			},
-			...phoneOptions,
-			...sendOptions,
-		],
-	},
+	optionsCollection(on, [
+		{
+			displayName: 'Alt ID',
+			name: 'altId',
+			type: 'string',
+			default: '',
+			description: 'The message\'s ID at your provider (e.g. the external mail provider\'s message ID)',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: DEFAULT_API_VERSION,
+			description:
+				'Sent as the Version header. The specification gives 2021-07-28; HighLevel\'s newer docs list 2021-04-15 for conversations.',
+		},
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'string',
+			default: '',
+			description: 'The HighLevel contact the message belongs to',
+		},
+		{
+			displayName: 'Date',
+			name: 'date',
+			type: 'dateTime',
+			default: '',
+			description: 'When the message was received (in the workflow\'s time zone unless the value has its own offset)',
+		},
+		{
+			displayName: 'Direction',
+			name: 'direction',
+			type: 'options',
+			options: [
+				{ name: 'Inbound', value: 'inbound' },
+				{ name: 'Outbound', value: 'outbound' },
+			],
+			default: 'inbound',
+			description:
+				'Whether the message came from the contact (inbound) or went to them (outbound). Not set: HighLevel\'s own default, which its docs give as outbound.',
+		},
+		...phoneOptions,
+	]),
 ];
 
 /** A list parameter: the UI gives an array; an expression may give an array or "a, b" text. */

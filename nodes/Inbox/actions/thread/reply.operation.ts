@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
-import { sendOptions } from '../../../shared/sendOptions';
+import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
 
@@ -53,25 +53,16 @@ export const description: INodeProperties[] = [
 		description: 'The text of the message',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			...sendOptions,
-			{
-				displayName: 'Reply To Message ID',
-				name: 'replyToMessageId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. df6jbw4h36',
-				description: 'The ID of the message in the thread that this message answers',
-			},
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Reply To Message ID',
+			name: 'replyToMessageId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. df6jbw4h36',
+			description: 'The ID of the message in the thread that this message answers',
+		},
+	]),
 ];
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {

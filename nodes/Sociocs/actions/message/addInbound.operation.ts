@@ -4,7 +4,7 @@ import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
-import { sendOptions } from '../../../shared/sendOptions';
+import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { channelField, readChannel, readOptions } from './common';
 import { mediaTypeFromUrl, mediaTypeOptions } from './mediaTypes';
@@ -71,15 +71,7 @@ export const description: INodeProperties[] = [
 			'The MIME type of the media. Left on "Infer From the URL", it comes from the URL\'s file extension. Any other type can be given by expression.',
 		displayOptions: { show: on, hide: { mediaUrl: [''] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: on },
-		options: [...sendOptions, ...phoneOptions],
-	},
+	optionsCollection(on, phoneOptions),
 ];
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {

@@ -1,33 +1,39 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
-import { sendOptions } from '../../../shared/sendOptions';
+import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { channelField, PROVIDERS, readChannel, readOptions } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
 
-/** A list of name/value pairs, sent as an object `{ name: value }`. */
-function pairsField(displayName: string, name: string, description: string, provider: string): INodeProperties {
+/** Rows of name/value pairs, sent as an object `{ name: value }` (never typed as raw JSON). */
+function pairsField(
+	displayName: string,
+	name: string,
+	description: string,
+	displayOptions: IDisplayOptions,
+	row: { name: string; displayName: string; placeholder: string } = { name: 'variable', displayName: 'Variable', placeholder: 'e.g. 1' },
+): INodeProperties {
 	return {
 		displayName,
 		name,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
-		placeholder: 'Add Variable',
+		placeholder: `Add ${row.displayName}`,
 		default: {},
 		description,
-		displayOptions: forProviders(provider),
+		displayOptions,
 		options: [
 			{
-				displayName: 'Variable',
-				name: 'variable',
+				displayName: row.displayName,
+				name: row.name,
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. 1' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: row.placeholder },
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -115,7 +121,7 @@ export const description: INodeProperties[] = [
 		'Template Variables',
 		'templateVariables',
 		'Values for the template\'s placeholders, by number: {{1}} -> name "1"',
-		'twlowa',
+		forProviders('twlowa'),
 	),
 	{
 		displayName: 'Template ID',
@@ -135,9 +141,9 @@ export const description: INodeProperties[] = [
 		description: 'The media of a template with a media header (sent as MEDIA_URL)',
 		displayOptions: forProviders('gswa'),
 	},
-	pairsField('Header Variables', 'gupshupHeader', 'Values for the placeholders of the template\'s header', 'gswa'),
-	pairsField('Body Variables', 'gupshupBody', 'Values for the placeholders of the template\'s body', 'gswa'),
-	pairsField('Buttons Variables', 'gupshupButtons', 'Values for the placeholders of the template\'s buttons', 'gswa'),
+	pairsField('Header Variables', 'gupshupHeader', 'Values for the placeholders of the template\'s header', forProviders('gswa')),
+	pairsField('Body Variables', 'gupshupBody', 'Values for the placeholders of the template\'s body', forProviders('gswa')),
+	pairsField('Buttons Variables', 'gupshupButtons', 'Values for the placeholders of the template\'s buttons', forProviders('gswa')),
 	{
 		displayName: 'Save Recipient as Contact',
 		name: 'saveContact',
@@ -156,56 +162,34 @@ export const description: INodeProperties[] = [
 			'The list to add the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { ...on, saveContact: [true] } },
 	},
-	{
-		displayName: 'Contact Fields',
-		name: 'contactFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Custom contact fields to save, e.g. email_address',
-		displayOptions: { show: { ...on, saveContact: [true] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. email_address' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: on },
-		options: [
-			...sendOptions,
-			...phoneOptions,
-			{
-				displayName: 'Schedule',
-				name: 'schedule',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Send later, at this date and time (in the workflow\'s time zone unless the value has its own offset). The message then shows under Outbound > Scheduled in Sociocs.',
-			},
-			{
-				displayName: 'Send As User Name or ID',
-				name: 'userId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTeamMembers' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'The team member shown as the sender. Not set: "Sociocs API".',
-			},
-		],
-	},
+	pairsField(
+		'Contact Fields',
+		'contactFields',
+		'Custom contact fields to save, e.g. email_address',
+		{ show: { ...on, saveContact: [true] } },
+		{ name: 'field', displayName: 'Field', placeholder: 'e.g. email_address' },
+	),
+	optionsCollection(on, [
+		...phoneOptions,
+		{
+			displayName: 'Schedule',
+			name: 'schedule',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Send later, at this date and time (in the workflow\'s time zone unless the value has its own offset). The message then shows under Outbound > Scheduled in Sociocs.',
+		},
+		{
+			displayName: 'Send As User Name or ID',
+			name: 'userId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTeamMembers' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'The team member shown as the sender. Not set: "Sociocs API".',
+		},
+	]),
 ];
 
 const TEXT_EXPECTED: Record<string, string> = {
