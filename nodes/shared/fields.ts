@@ -2,8 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toZonedIso } from './dates';
 import { invalidField } from './errors';
-import { normalisePhone, PHONE_EXPECTED } from './phone';
-import type { PhoneOptions } from './phone';
 
 /** Whether a raw parameter value holds no expression, so it is the same for every item. */
 function isStatic(value: unknown): boolean {
@@ -117,13 +115,6 @@ export class ItemFields {
 		const value = this.text(name, label)?.trim();
 		if (value === undefined) return undefined;
 		return checkHttpUrl(value) ? value : this.fail(label, 'an http:// or https:// URL', value);
-	}
-
-	/** A phone number in E.164 (see phone.ts), or exactly as written when the user asked so. */
-	phone(name: string, label: string, options: PhoneOptions): string {
-		const value = this.requiredText(name, label, PHONE_EXPECTED).trim();
-		if (options.asGiven) return value;
-		return normalisePhone(value, options.defaultCountry) ?? this.fail(label, PHONE_EXPECTED, value);
 	}
 
 	/** A date-time as ISO 8601 with the offset of the workflow's time zone. */

@@ -2,6 +2,8 @@ import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 
 import type { CountryCode } from 'libphonenumber-js';
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { ItemFields } from './fields';
+
 /**
  * The one phone normaliser of the package (Sociocs to / from, HighLevel call to / from).
  * Accepts what people paste: "+16175551212", "16175551212" (country code without plus, as
@@ -24,6 +26,16 @@ export function normalisePhone(raw: string, defaultCountry?: string): string | u
 	if (text.startsWith('00')) return valid(`+${text.slice(2)}`);
 	const country = defaultCountry ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
 	return (country && valid(text, country)) || valid(`+${text.replace(/^\D+/, '')}`);
+}
+
+/**
+ * A phone field of one item in E.164, or exactly as written when the user asked so. (Here, not
+ * in ItemFields, so that only the nodes with phone fields bundle the phone library.)
+ */
+export function readPhone(fields: ItemFields, name: string, label: string, options: PhoneOptions): string {
+	const value = fields.requiredText(name, label, PHONE_EXPECTED).trim();
+	if (options.asGiven) return value;
+	return normalisePhone(value, options.defaultCountry) ?? fields.fail(label, PHONE_EXPECTED, value);
 }
 
 export interface PhoneOptions {

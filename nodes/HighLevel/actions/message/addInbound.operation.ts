@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { checkHttpUrl, ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
-import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
+import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 
@@ -289,8 +289,8 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 		const status = fields.raw('callStatus', 'completed') as string;
 		if (!CALL_STATUSES.includes(status)) fields.fail('Call Status', `one of ${CALL_STATUSES.join(', ')}`, status);
 		body.call = {
-			to: fields.phone('callTo', 'Call To', phones),
-			from: fields.phone('callFrom', 'Call From', phones),
+			to: readPhone(fields, 'callTo', 'Call To', phones),
+			from: readPhone(fields, 'callFrom', 'Call From', phones),
 			status,
 		};
 	} else if (!message && !attachments.length) {

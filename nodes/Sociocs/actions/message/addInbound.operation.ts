@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
-import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
+import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { channelField, readChannel, readOptions } from './common';
@@ -78,7 +78,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
 	const options = readOptions(fields);
 	const channelKey = readChannel(fields);
-	const from = fields.phone('from', 'From', readPhoneOptions(options));
+	const from = readPhone(fields, 'from', 'From', readPhoneOptions(options));
 	const body: IDataObject = { provider: 'twlo', channel_key: channelKey, from };
 	const name = fields.text('name', 'Name');
 	if (name) body.name = name;

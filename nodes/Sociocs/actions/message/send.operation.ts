@@ -3,7 +3,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
-import { phoneOptions, readPhoneOptions } from '../../../shared/phone';
+import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { channelField, PROVIDERS, readChannel, readOptions } from './common';
@@ -248,7 +248,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	}
 	const options = readOptions(fields);
 	const channelKey = readChannel(fields);
-	const to = fields.phone('to', 'To', readPhoneOptions(options));
+	const to = readPhone(fields, 'to', 'To', readPhoneOptions(options));
 	const body: IDataObject = { provider, channel_key: channelKey, to };
 
 	const name = fields.text('name', 'Name');
