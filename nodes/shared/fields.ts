@@ -127,14 +127,19 @@ export class ItemFields {
 		);
 	}
 
-	/** A list given as a fixedCollection of `{ [key]: value }` entries, empty entries dropped. */
-	list(name: string, key: string): string[] {
-		const collection = this.raw(name, {}) as IDataObject;
-		const entries = (collection?.[key] as IDataObject[] | undefined) ?? [];
-		return entries
-			.map((entry) => entry.value)
-			.filter((value) => value !== undefined && value !== null && String(value).trim() !== '')
-			.map((value) => String(value).trim());
+	/**
+	 * A list of texts, empty entries dropped: the editor gives a multiple-value field as an
+	 * array, an expression may give an array or "a, b" text.
+	 */
+	list(name: string): string[] {
+		const raw = this.raw(name, []);
+		const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;\n]/) : [raw];
+		return values.map((value) => String(value ?? '').trim()).filter((value) => value !== '');
+	}
+
+	/** The operation's "Options" collection. */
+	options(): IDataObject {
+		return (this.raw('options', {}) as IDataObject | undefined) ?? {};
 	}
 
 	/** Name/value pairs from a fixedCollection `{ [key]: [{ name, value }] }` as an object. */

@@ -230,13 +230,6 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-/** A list parameter: the UI gives an array; an expression may give an array or "a, b" text. */
-function readList(fields: ItemFields, name: string): string[] {
-	const raw = fields.raw(name, []);
-	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;\n]/) : [raw];
-	return values.map((value) => String(value ?? '').trim()).filter((value) => value !== '');
-}
-
 function checkEach(fields: ItemFields, values: string[], label: string, isValid: (value: string) => boolean, expected: string) {
 	for (const value of values) if (!isValid(value)) fields.fail(label, expected, value);
 	return values;
@@ -251,7 +244,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (!MESSAGE_TYPES.some((known) => known.value === type)) {
 		fields.fail('Type', `one of ${MESSAGE_TYPES.map((t) => t.value).join(', ')}`, type);
 	}
-	const options = (fields.raw('options', {}) as IDataObject) ?? {};
+	const options = fields.options();
 	const conversationId = fields.requiredId('conversationId', 'Conversation', HIGHLEVEL_ID, ID_EXPECTED);
 	const conversationProviderId = fields.requiredId(
 		'conversationProviderId',
@@ -263,7 +256,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 
 	const message = fields.text('message', 'Message');
 	if (message) body.message = message;
-	const attachments = checkEach(fields, readList(fields, 'attachments'), 'Attachments', checkHttpUrl, 'a list of http:// or https:// URLs');
+	const attachments = checkEach(fields, fields.list('attachments'), 'Attachments', checkHttpUrl, 'a list of http:// or https:// URLs');
 	if (attachments.length) body.attachments = attachments;
 
 	if (type === 'Email') {
@@ -275,9 +268,9 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 		if (emailFrom) body.emailFrom = emailFrom;
 		const emailTo = fields.id('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
 		if (emailTo) body.emailTo = emailTo;
-		const cc = checkEach(fields, readList(fields, 'emailCc'), 'Email CC', isEmail, EMAILS_EXPECTED);
+		const cc = checkEach(fields, fields.list('emailCc'), 'Email CC', isEmail, EMAILS_EXPECTED);
 		if (cc.length) body.emailCc = cc;
-		const bcc = checkEach(fields, readList(fields, 'emailBcc'), 'Email BCC', isEmail, EMAILS_EXPECTED);
+		const bcc = checkEach(fields, fields.list('emailBcc'), 'Email BCC', isEmail, EMAILS_EXPECTED);
 		if (bcc.length) body.emailBcc = bcc;
 		const emailMessageId = fields.text('emailMessageId', 'Email Message ID')?.trim();
 		if (emailMessageId) body.emailMessageId = emailMessageId;

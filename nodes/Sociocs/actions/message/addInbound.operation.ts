@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, readChannel, readOptions } from './common';
+import { channelField, readChannel } from './common';
 import { mediaTypeFromUrl, mediaTypeOptions } from './mediaTypes';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
@@ -76,7 +76,7 @@ export const description: INodeProperties[] = [
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const options = readOptions(fields);
+	const options = fields.options();
 	const channelKey = readChannel(fields);
 	const from = readPhone(fields, 'from', 'From', readPhoneOptions(options));
 	const body: IDataObject = { provider: 'twlo', channel_key: channelKey, from };

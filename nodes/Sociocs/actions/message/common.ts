@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemFields } from '../../../shared/fields';
 
@@ -26,9 +26,4 @@ export function channelField(operation: string): INodeProperties {
 
 export function readChannel(fields: ItemFields): string {
 	return fields.requiredText('channelKey', 'Channel', 'a channel key (choose one from the list or give it by expression)').trim();
-}
-
-/** The extra options of an operation, read once per item. */
-export function readOptions(fields: ItemFields): IDataObject {
-	return (fields.raw('options', {}) as IDataObject) ?? {};
 }

@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, PROVIDERS, readChannel, readOptions } from './common';
+import { channelField, PROVIDERS, readChannel } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
@@ -246,7 +246,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (!PROVIDERS.some((known) => known.value === provider)) {
 		fields.fail('Provider', 'one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp)', provider);
 	}
-	const options = readOptions(fields);
+	const options = fields.options();
 	const channelKey = readChannel(fields);
 	const to = readPhone(fields, 'to', 'To', readPhoneOptions(options));
 	const body: IDataObject = { provider, channel_key: channelKey, to };
