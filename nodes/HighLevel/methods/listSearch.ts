@@ -27,9 +27,8 @@ export async function searchConversations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const { locationId } = await this.getCredentials(HIGHLEVEL.credentialType);
 	const api = await openApi(this, HIGHLEVEL);
-	const qs: IDataObject = { locationId, limit: 20 };
+	const qs: IDataObject = { locationId: api.credentials.data?.locationId, limit: 20 };
 	if (filter?.trim()) qs.query = filter.trim();
 	const page = (await apiRequest(this, api, {
 		method: 'GET',
