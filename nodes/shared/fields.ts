@@ -11,6 +11,31 @@ function isStatic(value: unknown): boolean {
 	return true;
 }
 
+/**
+ * `={{ $json.a.b }}` / `={{ $json["a b"] }}`: what n8n's editor writes when a field is dragged
+ * from the input. Captures the path after `$json`.
+ */
+const FIELD_REFERENCE = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:'[^'\\]*'|"[^"\\]*")\s*\])+)\s*\}\}$/;
+const PATH_STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:'([^'\\]*)'|"([^"\\]*)")\s*\]/g;
+
+/** The keys a field reference walks, or undefined when the value is anything else. */
+function fieldReference(value: unknown): string[] | undefined {
+	if (typeof value !== 'string') return undefined;
+	const match = FIELD_REFERENCE.exec(value);
+	if (!match) return undefined;
+	return [...match[1].matchAll(PATH_STEP)].map((step) => step[1] ?? step[2] ?? step[3]);
+}
+
+/** The text, number or boolean at `path` in the item's own data; undefined for anything else. */
+function primitiveAt(json: IDataObject, path: string[]): string | number | boolean | undefined {
+	let value: unknown = json;
+	for (const key of path) {
+		if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+		value = (value as IDataObject)[key];
+	}
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+}
+
 function rawAt(parameters: IDataObject, path: string): unknown {
 	let value: unknown = parameters;
 	for (const key of path.split('.')) {
@@ -24,6 +49,8 @@ function rawAt(parameters: IDataObject, path: string): unknown {
 interface ParameterInfo {
 	isStatic: boolean;
 	isLocator: boolean;
+	/** Set when the parameter is a plain reference to a field of the input item. */
+	reference?: string[];
 	value?: unknown;
 	resolved?: boolean;
 }
@@ -33,6 +60,13 @@ interface ParameterInfo {
  * resolution of fields that are the same for all 2,000 items would be most of the per-item
  * CPU time. (`extractValue` is asked for only where it does something, on resource locators:
  * n8n looks the property up in the node's description on every call that asks for it.)
+ *
+ * A field mapped from the input (`={{ $json.phone }}`, the editor's drag and drop) is read
+ * straight from the item: n8n's expression engine builds a sandbox per evaluation, about
+ * 0.1 ms, which on a 10,000-item send is seconds before the first message goes out. Only
+ * top-level parameters (n8n validates none of ours after resolving them: no `validateType`)
+ * and only an own text, number or boolean value take this path; anything else is resolved
+ * by n8n as before, so the result is always what n8n would have given.
  */
 const parameterInfo = new WeakMap<IExecuteFunctions, Map<string, ParameterInfo>>();
 
@@ -64,10 +98,16 @@ export class ItemFields {
 			info = {
 				isStatic: isStatic(rawValue),
 				isLocator: !!rawValue && typeof rawValue === 'object' && (rawValue as IDataObject).__rl === true,
+				reference: name.includes('.') ? undefined : fieldReference(rawValue),
 			};
 			this.known.set(key, info);
 		}
 		if (info.resolved) return info.value;
+		if (info.reference) {
+			const json = this.ctx.getInputData()[this.itemIndex]?.json;
+			const value = json && primitiveAt(json, info.reference);
+			if (value !== undefined) return value;
+		}
 		const value = this.ctx.getNodeParameter(
 			name,
 			this.itemIndex,

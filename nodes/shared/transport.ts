@@ -173,6 +173,30 @@ function networkFailure(node: INode, api: Api, request: ApiRequest, error: unkno
 	);
 }
 
+/** Redirects that say the request was not acted on here (repeat it at the other address). */
+const NOT_PROCESSED_REDIRECTS = new Set([301, 307, 308]);
+
+function redirectFailure(node: INode, api: Api, request: ApiRequest, status: number, location: string | undefined, itemIndex?: number) {
+	const name = api.service.name;
+	const to = location ? ` to ${location}` : '';
+	const notProcessed = NOT_PROCESSED_REDIRECTS.has(status);
+	return apiFailure(
+		node,
+		{
+			message: `${name} redirected the request (HTTP ${status})${to}`,
+			description:
+				(notProcessed
+					? `Not delivered: ${name} answered ${describeRequest(request)} with HTTP ${status}, which asks for it to be sent elsewhere.`
+					: `May have been delivered: ${name} answered ${describeRequest(request)} with HTTP ${status}.`) +
+				' Redirects are not followed, so that a message is never sent a second time to an address you did not set. Check the credential\'s Base URL.',
+			delivery: notProcessed ? 'no' : 'unknown',
+			httpCode: status,
+			itemIndex,
+		},
+		api.secrets,
+	);
+}
+
 function httpFailure(
 	node: INode,
 	api: Api,
@@ -180,10 +204,12 @@ function httpFailure(
 	status: number,
 	body: unknown,
 	itemIndex?: number,
+	location?: string,
 ) {
 	const name = api.service.name;
 	const said = vendorMessage(body);
 	const where = describeRequest(request);
+	if (status < 400) return redirectFailure(node, api, request, status, location, itemIndex);
 	if (status >= 500) {
 		return apiFailure(
 			node,
@@ -235,7 +261,7 @@ export async function apiRequest(
 	request: ApiRequest,
 	itemIndex?: number,
 ): Promise<unknown> {
-	const node = ctx.getNode();
+	// (`ctx.getNode()` copies the node each call: it is asked for only when there is an error.)
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -247,6 +273,11 @@ export async function apiRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: api.limits.timeoutMs,
+		// A redirect is never followed for a write: following it sends the message again, to an
+		// address the user never configured (and 301/302 would silently turn it into a GET).
+		// It is reported instead, with its verdict. (It also spares n8n's redirect-following
+		// transport on every request of a bulk send.)
+		disableFollowRedirect: request.method !== 'GET',
 	};
 
 	let waitedMs = 0;
@@ -273,7 +304,7 @@ export async function apiRequest(
 				await sleep(REFUSED_BACKOFF_MS * 2 ** refused++, signal);
 				continue;
 			}
-			throw networkFailure(node, api, request, error, itemIndex);
+			throw networkFailure(ctx.getNode(), api, request, error, itemIndex);
 		}
 
 		const { statusCode: status, headers = {}, body } = response;
@@ -282,8 +313,10 @@ export async function apiRequest(
 		if (!rateLimited) {
 			api.limiter.accepted(sentAt);
 			api.limiter.observe(headers);
-			if (status >= 400) throw httpFailure(node, api, request, status, body, itemIndex);
-			if (isErrorEnvelope(body)) throw httpFailure(node, api, request, 400, body, itemIndex);
+			if (status >= 300) {
+				throw httpFailure(ctx.getNode(), api, request, status, body, itemIndex, headerValue(headers, 'location'));
+			}
+			if (isErrorEnvelope(body)) throw httpFailure(ctx.getNode(), api, request, 400, body, itemIndex);
 			return body;
 		}
 
@@ -291,7 +324,7 @@ export async function apiRequest(
 		const waitMs = askedWait ?? backoffMs(attempt);
 		if (waitedMs + waitMs > api.limits.maxRateLimitWaitMs) {
 			throw apiFailure(
-				node,
+				ctx.getNode(),
 				{
 					message: `${api.service.name} is still rate limiting after ${Math.round(waitedMs / 1000)} s of waiting`,
 					description: `Not delivered: ${describeRequest(request)} was answered HTTP ${status} (rate limit) each time. Raise "Max Rate-Limit Wait" or lower "Max Requests per Second" in the node's options.`,

@@ -15,8 +15,18 @@ import { sociocs } from '../sociocs/helpers';
 const ITEMS = 200;
 const RECIPIENTS = 20;
 
-type Fault = '429+retry-after' | '429' | '503+retry-after' | '500' | 'drop' | 'timeout' | '200-error';
-const FAULTS: Record<number, Fault> = { 3: '429+retry-after', 7: '429', 11: '503+retry-after', 13: '500', 17: 'drop', 19: 'timeout', 23: '200-error' };
+type Fault = '429+retry-after' | '429' | '503+retry-after' | '500' | 'drop' | 'timeout' | '200-error' | '307' | '303';
+const FAULTS: Record<number, Fault> = {
+	3: '429+retry-after',
+	7: '429',
+	11: '503+retry-after',
+	13: '500',
+	17: 'drop',
+	19: 'timeout',
+	23: '200-error',
+	29: '307',
+	31: '303',
+};
 const faultOf = (index: number): Fault | undefined => FAULTS[index % 50];
 
 /** Faults the API answers without processing: the only ones that may be retried. */
@@ -38,6 +48,11 @@ function answer(fault: Fault): MockResponse {
 			return { status: 200, delayMs: 1500, body: { status: 'success', data: { message_id: 'late' } } };
 		case '200-error':
 			return { status: 200, body: { status: 'error', errors: [{ msg: 'Recipient has opted out.' }] } };
+		// Following either would send the message again, elsewhere.
+		case '307':
+			return { status: 307, headers: { location: '/sociocs/elsewhere' } };
+		case '303':
+			return { status: 303, headers: { location: '/sociocs/receipt' } };
 	}
 }
 
@@ -121,6 +136,16 @@ test('fault matrix: at most once, every failure reported, only refused requests 
 	for (const item of errorOf('200-error')) {
 		expect(item).toMatchObject({ error: 'Recipient has opted out.', delivery: 'no' });
 	}
+	for (const item of errorOf('307')) {
+		expect(item).toMatchObject({ error: 'Sociocs redirected the request (HTTP 307) to /sociocs/elsewhere', httpCode: '307', delivery: 'no' });
+	}
+	for (const item of errorOf('303')) {
+		expect(item).toMatchObject({ error: 'Sociocs redirected the request (HTTP 303) to /sociocs/receipt', httpCode: '303', delivery: 'unknown' });
+		expect(item.description).toMatch(/^May have been delivered/);
+	}
+	expect(errorOf('307')).toHaveLength(ITEMS / 50);
+	// Redirects were not followed.
+	expect(api.requests.filter((r) => r.path !== '/sociocs/message')).toEqual([]);
 
 	// Messages to one recipient reached the API in input order.
 	for (let recipient = 0; recipient < RECIPIENTS; recipient++) {
