@@ -204,12 +204,10 @@ function httpFailure(
 	status: number,
 	body: unknown,
 	itemIndex?: number,
-	location?: string,
 ) {
 	const name = api.service.name;
 	const said = vendorMessage(body);
 	const where = describeRequest(request);
-	if (status < 400) return redirectFailure(node, api, request, status, location, itemIndex);
 	if (status >= 500) {
 		return apiFailure(
 			node,
@@ -313,8 +311,9 @@ export async function apiRequest(
 		if (!rateLimited) {
 			api.limiter.accepted(sentAt);
 			api.limiter.observe(headers);
+			if (status >= 400) throw httpFailure(ctx.getNode(), api, request, status, body, itemIndex);
 			if (status >= 300) {
-				throw httpFailure(ctx.getNode(), api, request, status, body, itemIndex, headerValue(headers, 'location'));
+				throw redirectFailure(ctx.getNode(), api, request, status, headerValue(headers, 'location'), itemIndex);
 			}
 			if (isErrorEnvelope(body)) throw httpFailure(ctx.getNode(), api, request, 400, body, itemIndex);
 			return body;

@@ -51,7 +51,8 @@ async function outcome(expression: string, items: IDataObject[]) {
 	);
 	return {
 		sent: api.requests.map((request) => request.body as IDataObject),
-		output: jsonOf(result.items).map((json) => (json.error ? { error: json.error } : { text: (json as IDataObject).text ?? null })),
+		// Everything the node output, but the message IDs the mock numbers run by run.
+		output: jsonOf(result.items).map(({ message_id, ...rest }) => ({ ...rest, hasMessageId: typeof message_id === 'string' })),
 		nodeError: result.error?.message,
 	};
 }
