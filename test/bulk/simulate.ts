@@ -1,0 +1,89 @@
+import { RateLimiter } from '../../nodes/shared/rateLimiter';
+import type { Pacer } from '../../nodes/shared/rateLimiter';
+import { createRateLimit } from '../mock/rateLimits';
+import type { RateLimitConfig } from '../mock/mockApi';
+import { VirtualClock } from './virtualClock';
+
+/**
+ * A bulk send on a virtual clock: `workers` processes (each with its own limiter, as n8n
+ * queue-mode workers have) send `items` each, `concurrency` at a time, to one API limited as
+ * `rateLimit` says (test/mock/rateLimits.js, the mock's own code). Each request goes through
+ * the limiter as apiRequest drives it: wait out any Retry-After, take a slot, send, and
+ * report the answer. The API judges a request when it arrives and answers `latencyMs` later.
+ */
+export interface Simulation {
+	items: number;
+	rateLimit: RateLimitConfig & { limit: number };
+	latencyMs?: number;
+	concurrency?: number;
+	workers?: number;
+	/** Virtual start time (ms): moves clock-aligned windows against the run. */
+	startAt?: number;
+	/** The user's cap, per worker. */
+	pacer?: (clock: VirtualClock) => Pacer;
+}
+
+export interface Outcome {
+	/** From the first send to the last answer, in ms. */
+	spanMs: number;
+	/** Accepted requests per item: 1 for each item means none lost, none doubled. */
+	deliveries: number[];
+	refusals: number;
+	/** Send time of every request, in order. */
+	sends: number[];
+}
+
+export async function simulate(sim: Simulation): Promise<Outcome> {
+	const clock = new VirtualClock(sim.startAt ?? 0);
+	const api = createRateLimit(sim.rateLimit);
+	const latencyMs = sim.latencyMs ?? 20;
+	const concurrency = sim.concurrency ?? 10;
+	const workers = sim.workers ?? 1;
+	const deliveries = new Array<number>(sim.items * workers).fill(0);
+	const sends: number[] = [];
+	let refusals = 0;
+	let lastAnswer = 0;
+
+	const sendItem = async (limiter: RateLimiter, pacer: Pacer | undefined, item: number) => {
+		let notBefore = 0;
+		for (;;) {
+			await limiter.waitUntil(notBefore);
+			await pacer?.take();
+			const sentAt = await limiter.acquire();
+			sends.push(sentAt);
+			const verdict = api(clock.now());
+			await clock.sleep(latencyMs);
+			lastAnswer = Math.max(lastAnswer, clock.now());
+			if (!verdict.refused) {
+				limiter.accepted(sentAt, verdict.headers);
+				deliveries[item]++;
+				return;
+			}
+			refusals++;
+			const waitMs = Number(verdict.headers['retry-after'] ?? 1) * 1000;
+			notBefore = limiter.limited(sentAt, waitMs, verdict.headers);
+		}
+	};
+
+	const worker = async (index: number) => {
+		const limiter = new RateLimiter(clock);
+		const pacer = sim.pacer?.(clock);
+		let next = 0;
+		const lane = async () => {
+			while (next < sim.items) await sendItem(limiter, pacer, index * sim.items + next++);
+		};
+		await Promise.all(Array.from({ length: concurrency }, lane));
+	};
+
+	await clock.run(Promise.all(Array.from({ length: workers }, async (_, i) => await worker(i))));
+	return { spanMs: lastAnswer - Math.min(...sends), deliveries, refusals, sends };
+}
+
+/** The physical floor: the limit's pace, or the workers' own pace at that latency. */
+export function floorMs(sim: Simulation): number {
+	const total = sim.items * (sim.workers ?? 1);
+	const windowMs = sim.rateLimit.windowMs ?? 1000;
+	const byRate = (total * windowMs) / sim.rateLimit.limit;
+	const byLatency = (total * (sim.latencyMs ?? 20)) / ((sim.concurrency ?? 10) * (sim.workers ?? 1));
+	return Math.max(byRate, byLatency);
+}
