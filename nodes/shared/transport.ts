@@ -274,6 +274,8 @@ export async function apiRequest(
 	api: Api,
 	request: ApiRequest,
 	itemIndex?: number,
+	/** Runs a wait (a refused request's Retry-After) outside the caller's concurrency slot. */
+	outside: (wait: () => Promise<void>) => Promise<void> = async (wait) => await wait(),
 ): Promise<unknown> {
 	// (`ctx.getNode()` copies the node each call: it is asked for only when there is an error.)
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
@@ -300,7 +302,7 @@ export async function apiRequest(
 	for (let attempt = 0; ; attempt++) {
 		// A refused request waits out its Retry-After; then the user's own cap; then the shared
 		// limiter last, so that nothing sleeps between its slot and the send.
-		await api.limiter.waitUntil(notBefore, signal);
+		if (notBefore) await outside(async () => await api.limiter.waitUntil(notBefore, signal));
 		await api.pacer.take(signal);
 		const sentAt = await api.limiter.acquire(signal);
 

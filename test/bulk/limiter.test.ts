@@ -73,6 +73,14 @@ test('a HighLevel 429 without Retry-After waits its interval header and is sent 
 	expect(jsonOf(result.items)[0].messageId).toMatch(/^hlmsg/);
 });
 
+test('a refused request waits out its Retry-After outside its concurrency place: the next items go meanwhile', async () => {
+	api.once({ path: '/sociocs/message' }, { status: 429, headers: { 'retry-after': '1' }, body: { message: 'slow down' } });
+	const result = await runNode(sociocs(api, send({ concurrency: 1 })), bulk(3));
+	expect(result.error).toBeUndefined();
+	expect(api.requests.map((r) => `${r.body.text} ${r.status}`)).toEqual(['b0 429', 'b1 200', 'b2 200', 'b0 200']);
+	expect(jsonOf(result.items).map((json) => json.to)).toEqual(bulk(3).map((item) => item.to));
+});
+
 test('503 without Retry-After is a server error: reported, not retried', async () => {
 	api.once({ path: '/sociocs/message' }, { status: 503, body: 'down' });
 	const result = await runNode(sociocs(api, send(), { continueOnFail: true }), bulk(1));

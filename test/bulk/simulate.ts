@@ -1,3 +1,4 @@
+import { semaphore } from '../../nodes/shared/items';
 import { RateLimiter } from '../../nodes/shared/rateLimiter';
 import type { Pacer } from '../../nodes/shared/rateLimiter';
 import { createRateLimit } from '../mock/rateLimits';
@@ -7,8 +8,9 @@ import { VirtualClock } from './virtualClock';
 /**
  * A bulk send on a virtual clock: `workers` processes (each with its own limiter, as n8n
  * queue-mode workers have) send `items` each, `concurrency` at a time, to one API limited as
- * `rateLimit` says (test/mock/rateLimits.js, the mock's own code). Each request goes through
- * the limiter as apiRequest drives it: wait out any Retry-After, take a slot, send, and
+ * `rateLimit` says (test/mock/rateLimits.js, the mock's own code). Items take places as
+ * sendItems gives them (its semaphore), and each request goes through the limiter as
+ * apiRequest drives it: wait out any Retry-After outside its place, take a slot, send, and
  * report the answer. The API judges a request when it arrives and answers `latencyMs` later.
  */
 export interface Simulation {
@@ -44,10 +46,11 @@ export async function simulate(sim: Simulation): Promise<Outcome> {
 	let refusals = 0;
 	let lastAnswer = 0;
 
-	const sendItem = async (limiter: RateLimiter, pacer: Pacer | undefined, item: number) => {
+	type Place = ReturnType<typeof semaphore>;
+	const sendItem = async (limiter: RateLimiter, pacer: Pacer | undefined, place: Place, item: number) => {
 		let notBefore = 0;
 		for (;;) {
-			await limiter.waitUntil(notBefore);
+			if (notBefore) await place.outside(async () => await limiter.waitUntil(notBefore));
 			await pacer?.take();
 			const sentAt = await limiter.acquire();
 			sends.push(sentAt);
@@ -68,11 +71,12 @@ export async function simulate(sim: Simulation): Promise<Outcome> {
 	const worker = async (index: number) => {
 		const limiter = new RateLimiter(clock);
 		const pacer = sim.pacer?.(clock);
-		let next = 0;
-		const lane = async () => {
-			while (next < sim.items) await sendItem(limiter, pacer, index * sim.items + next++);
-		};
-		await Promise.all(Array.from({ length: concurrency }, lane));
+		const place = semaphore(concurrency);
+		await Promise.all(
+			Array.from({ length: sim.items }, async (_, i) => {
+				await place.run(async () => await sendItem(limiter, pacer, place, index * sim.items + i));
+			}),
+		);
 	};
 
 	await clock.run(Promise.all(Array.from({ length: workers }, async (_, i) => await worker(i))));
