@@ -36,36 +36,31 @@ const items: IDataObject[] = Array.from({ length: config.items }, (_, i) => ({
 	conversation: `conv${i}`,
 }));
 
+/** One of our nodes, its fields mapped from the item as a user would drag them in. */
+function ours(type: INodeType, parameters: IDataObject, credentials: NodeUnderTest['credentials']): NodeUnderTest {
+	return { type, parameters: { resource: 'message', ...parameters, options: {} } as NodeUnderTest['parameters'], credentials };
+}
+
 function subject(): NodeUnderTest {
 	if (config.subject === 'highlevel') {
-		return {
-			type: new HighLevelConversations() as INodeType,
-			parameters: {
-				resource: 'message',
+		return ours(
+			new HighLevelConversations() as INodeType,
+			{
 				operation: 'addInbound',
 				type: 'SMS',
 				conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' },
 				conversationProviderId: 'prov1',
 				message: '={{ $json.text }}',
-				options: {},
 			},
-			credentials: { omnichannelHighLevelApi: { accessToken: config.apiKey, locationId: 'loc1', baseUrl: config.baseUrl } },
-		};
+			{ omnichannelHighLevelApi: { accessToken: config.apiKey, locationId: 'loc1', baseUrl: config.baseUrl } },
+		);
 	}
 	if (config.subject === 'ours') {
-		return {
-			type: new Sociocs() as INodeType,
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				provider: 'twlo',
-				channelKey: 'chan-1',
-				to: '={{ $json.to }}',
-				text: '={{ $json.text }}',
-				options: {},
-			},
-			credentials: { omnichannelSociocsApi: { apiKey: config.apiKey, baseUrl: config.baseUrl } },
-		};
+		return ours(
+			new Sociocs() as INodeType,
+			{ operation: 'send', provider: 'twlo', channelKey: 'chan-1', to: '={{ $json.to }}', text: '={{ $json.text }}' },
+			{ omnichannelSociocsApi: { apiKey: config.apiKey, baseUrl: config.baseUrl } },
+		);
 	}
 	// What a user hand-configures instead: POST /message with the apikey header and a JSON body.
 	return {

@@ -9,19 +9,24 @@ import { sleep } from 'n8n-workflow';
  *    they leave as fast as the workers send them.
  * 2. **Cut on a 429** (multiplicative decrease). The API just showed how many requests it
  *    accepts per window: the number of our requests it accepted during the last window
- *    (`A`, counted by send time). The rate becomes `DECREASE x min(rate, A / window)`. The
+ *    (`A`, counted by send time; the window is what rate headers state, else the
+ *    Retry-After in whole seconds, at least one). The rate becomes `DECREASE x min(rate, A / window)`. The
  *    next request waits until the window's requests, replayed at the new rate, would have
  *    gone out: after a cold burst that is about one window (the API's window is spent),
  *    after a 429 at a steady pace only a few percent of one. The refused request itself
- *    waits out its `Retry-After` and queues again. 429s for requests sent before the cut
+ *    waits out its `Retry-After` (outside its concurrency place, see items.ts) and queues
+ *    again. 429s for requests sent before the cut
  *    say nothing new and change nothing. Fewer than `MIN_EVIDENCE` accepted requests teach
  *    no rate (another sender used the key, or a hiccup): then everyone waits as told.
- * 3. **Gentle rise** (additive increase). While no 429 comes, the rate grows by `RECOVERY` (1%)
- *    of its value at the cut per window, so it finds room the API gives again (another
- *    sender stopped, the plan grew) and, left alone long enough, paces no more at all.
+ * 3. **Rise** while no 429 comes: by `RECOVERY` (1%) of the rate set at the cut in the first
+ *    window, and each window the rise doubles (+1%, +3%, +7%, +15%, ... in all). Gentle
+ *    next to the rate that earned the last 429, so a steady run meets one only every few
+ *    windows; quick to take room the API gives again (another sender, e.g. another n8n
+ *    worker on the key, stopped); and, left alone long enough, it paces no more at all.
  * 4. **Rate headers** (HighLevel's `X-RateLimit-Max` per `X-RateLimit-Interval-Milliseconds`)
  *    state the limit: the rate never exceeds `HEADER_SHARE` of it, and when it first becomes
- *    known the requests already sent count against it. So such an API never needs to 429 us.
+ *    known the requests already sent count against it. So such an API never needs to 429 us
+ *    (unless other software spends the same key: then rule 2 applies as well).
  *
  * Why this is enough under every discipline an API may use (fixed windows from the first
  * request or on the clock, a sliding log, a token bucket): even pacing a little under the
@@ -44,7 +49,7 @@ export const realClock: Clock = {
 
 /** After a 429 the rate is this share of what the API was seen to accept. */
 const DECREASE = 0.95;
-/** Per window without a 429, the rate grows by this share of its value at the last cut. */
+/** The rise in the first window after a cut, as a share of the rate set there; it doubles every window. */
 const RECOVERY = 0.01;
 /** Fewer requests accepted in the window than this teach no rate (see rule 2). */
 const MIN_EVIDENCE = 10;
@@ -125,7 +130,7 @@ export class RateLimiter {
 		const grown =
 			this.cutRate === undefined
 				? undefined
-				: this.cutRate * (1 + (RECOVERY * (now - this.cutAt)) / this.windowMs);
+				: this.cutRate * (1 + RECOVERY * (2 ** ((now - this.cutAt) / this.windowMs) - 1));
 		if (grown === undefined) return this.ceiling;
 		return this.ceiling === undefined ? grown : Math.min(grown, this.ceiling);
 	}

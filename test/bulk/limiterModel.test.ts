@@ -35,6 +35,13 @@ describe.each(DISCIPLINES)('%s windows, limit unknown to the limiter', (discipli
 		expect(outcome.spanMs / floorMs(sim)).toBeLessThanOrEqual(1.3);
 	});
 
+	test.each([300, 700])('3 workers starting %i ms apart (uneven shares at the first 429): within 1.4x the combined floor', async (staggerMs) => {
+		const sim: Simulation = { items: 1000, workers: 3, staggerMs, rateLimit: { discipline, limit: 200 } };
+		const outcome = await simulate(sim);
+		expect(everyOnce(outcome.deliveries)).toBe(true);
+		expect(outcome.spanMs / floorMs(sim)).toBeLessThanOrEqual(1.4);
+	});
+
 	test('HighLevel rate headers (100 per 10 s): 1,000 sends, no 429 at all, within 1.05x the floor', async () => {
 		const sim: Simulation = {
 			items: 1000,
@@ -50,6 +57,13 @@ describe.each(DISCIPLINES)('%s windows, limit unknown to the limiter', (discipli
 /** Acquires `count` slots at once; resolves with their send times. */
 async function acquireMany(limiter: RateLimiter, count: number) {
 	return await Promise.all(Array.from({ length: count }, async () => await limiter.acquire()));
+}
+
+/** A burst of `count` accepted requests and one refused: the limiter learns `count` per second. */
+async function teach(clock: VirtualClock, limiter: RateLimiter, count: number) {
+	const burst = await clock.run(acquireMany(limiter, count + 1));
+	for (const sentAt of burst.slice(0, count)) limiter.accepted(sentAt);
+	limiter.limited(burst[count], 1000);
 }
 
 test('"Max Requests per Second" spaces sends evenly', async () => {
@@ -92,13 +106,9 @@ test('a 429 after a burst pauses every sender until the burst, replayed at the n
 test('a 429 at a steady pace costs only a short pause and a slightly slower pace', async () => {
 	const clock = new VirtualClock();
 	const limiter = new RateLimiter(clock);
-	// Teach 100/s: 100 accepted in a burst, then a 429.
-	const burst = await clock.run(acquireMany(limiter, 101));
-	for (const sentAt of burst.slice(0, 100)) limiter.accepted(sentAt);
-	limiter.limited(burst[100], 1000);
-	// Three seconds at the learned pace, all accepted (the rate rises meanwhile).
-	const paced = await clock.run(acquireMany(limiter, 300));
-	for (const sentAt of paced) limiter.accepted(sentAt);
+	await teach(clock, limiter, 100);
+	// Two seconds at the learned pace, one after another, all accepted (the rate rises meanwhile).
+	for (let i = 0; i < 200; i++) limiter.accepted(await clock.run(limiter.acquire()));
 	const before = limiter.rate()!;
 	const [refused] = await clock.run(acquireMany(limiter, 1));
 	limiter.limited(refused, 1000);
@@ -121,15 +131,19 @@ test('a 429 after fewer than 10 accepted requests teaches no rate: everyone wait
 	expect(await clock.run(acquireMany(limiter, 10))).toEqual(new Array(10).fill(2000));
 });
 
-test('the rate rises by 1% of its cut value per window while no 429 comes', async () => {
+test('while no 429 comes, the rate rises by 1% of its cut value, the rise doubling every window', async () => {
 	const clock = new VirtualClock();
 	const limiter = new RateLimiter(clock);
-	const burst = await clock.run(acquireMany(limiter, 201));
-	for (const sentAt of burst.slice(0, 200)) limiter.accepted(sentAt);
-	limiter.limited(burst[200], 1000);
-	expect(limiter.rate()).toBeCloseTo(190);
-	await clock.run(clock.sleep(100_000));
-	expect(limiter.rate()).toBeCloseTo(380);
+	await teach(clock, limiter, 200);
+	const rates = [];
+	for (let window = 0; window <= 10; window++) {
+		rates.push(limiter.rate()!);
+		await clock.run(clock.sleep(1000));
+	}
+	expect(rates[0]).toBeCloseTo(190);
+	expect(rates.slice(1, 5).map((rate) => rate / 190 - 1)).toEqual([0.01, 0.03, 0.07, 0.15].map((rise) => expect.closeTo(rise, 6)));
+	// Room another sender left is taken within seconds: ten windows on, more than 10 times the pace.
+	expect(rates[10]).toBeGreaterThan(10 * 190);
 });
 
 test('rate headers set the pace at once, counting what was already sent', async () => {

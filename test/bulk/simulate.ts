@@ -21,6 +21,8 @@ export interface Simulation {
 	workers?: number;
 	/** Virtual start time (ms): moves clock-aligned windows against the run. */
 	startAt?: number;
+	/** Worker `i` starts `i x staggerMs` late (a slower start: it gets a smaller share at first). */
+	staggerMs?: number;
 	/** The user's cap, per worker. */
 	pacer?: (clock: VirtualClock) => Pacer;
 }
@@ -31,8 +33,8 @@ export interface Outcome {
 	/** Accepted requests per item: 1 for each item means none lost, none doubled. */
 	deliveries: number[];
 	refusals: number;
-	/** Send time of every request, in order. */
-	sends: number[];
+	/** Every request in send order: when, by which worker, and whether it was refused. */
+	sends: Array<{ at: number; worker: number; refused: boolean }>;
 }
 
 export async function simulate(sim: Simulation): Promise<Outcome> {
@@ -42,19 +44,19 @@ export async function simulate(sim: Simulation): Promise<Outcome> {
 	const concurrency = sim.concurrency ?? 10;
 	const workers = sim.workers ?? 1;
 	const deliveries = new Array<number>(sim.items * workers).fill(0);
-	const sends: number[] = [];
+	const sends: Outcome['sends'] = [];
 	let refusals = 0;
 	let lastAnswer = 0;
 
 	type Place = ReturnType<typeof semaphore>;
-	const sendItem = async (limiter: RateLimiter, pacer: Pacer | undefined, place: Place, item: number) => {
+	const sendItem = async (limiter: RateLimiter, pacer: Pacer | undefined, place: Place, worker: number, item: number) => {
 		let notBefore = 0;
 		for (;;) {
 			if (notBefore) await place.outside(async () => await limiter.waitUntil(notBefore));
 			await pacer?.take();
 			const sentAt = await limiter.acquire();
-			sends.push(sentAt);
 			const verdict = api(clock.now());
+			sends.push({ at: sentAt, worker, refused: verdict.refused });
 			await clock.sleep(latencyMs);
 			lastAnswer = Math.max(lastAnswer, clock.now());
 			if (!verdict.refused) {
@@ -69,18 +71,19 @@ export async function simulate(sim: Simulation): Promise<Outcome> {
 	};
 
 	const worker = async (index: number) => {
+		if (sim.staggerMs) await clock.sleep(index * sim.staggerMs);
 		const limiter = new RateLimiter(clock);
 		const pacer = sim.pacer?.(clock);
 		const place = semaphore(concurrency);
 		await Promise.all(
 			Array.from({ length: sim.items }, async (_, i) => {
-				await place.run(async () => await sendItem(limiter, pacer, place, index * sim.items + i));
+				await place.run(async () => await sendItem(limiter, pacer, place, index, index * sim.items + i));
 			}),
 		);
 	};
 
 	await clock.run(Promise.all(Array.from({ length: workers }, async (_, i) => await worker(i))));
-	return { spanMs: lastAnswer - Math.min(...sends), deliveries, refusals, sends };
+	return { spanMs: lastAnswer - sends[0].at, deliveries, refusals, sends };
 }
 
 /** The physical floor: the limit's pace, or the workers' own pace at that latency. */
