@@ -6,7 +6,8 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': '<rootDir>/test/helpers/esbuildTransform.js' },
 	testTimeout: 30000,
-	// One file at a time: the rate-limit tests measure timing, which a second worker competing
-	// for the machine's two cores would skew.
+	// One file at a time, to spare a small machine (each file starts its own mock API and n8n
+	// engine). No test depends on timing: the limiter's is tested on a virtual clock
+	// (test/bulk/virtualClock.ts) and measured by `npm run bench`.
 	maxWorkers: 1,
 };

@@ -1,11 +1,14 @@
 /**
  * One benchmark run, in a process of its own so that its CPU time and peak memory are its
- * own: runs a bulk send through n8n-core's WorkflowExecute with either our Sociocs node or
- * n8n's HTTP Request node (from n8n-nodes-base 2.40.2) against the mock the parent serves,
- * then prints one JSON line of figures.
+ * own (and its rate limiter too, as in an n8n queue-mode worker): runs a bulk send through
+ * n8n-core's WorkflowExecute with our Sociocs or HighLevel node or n8n's HTTP Request node
+ * (from n8n-nodes-base 2.40.2) against the mock the parent serves, then prints one JSON
+ * line of figures. With `startAt` (epoch ms) it starts sending then, so that several
+ * processes start together.
  */
 import type { IDataObject, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
+import { HighLevelConversations } from '../nodes/HighLevel/HighLevelConversations.node';
 import { Sociocs } from '../nodes/Sociocs/Sociocs.node';
 import { runNode } from '../test/helpers/engine';
 import type { NodeUnderTest } from '../test/helpers/engine';
@@ -16,34 +19,48 @@ const { HttpRequest } = require('n8n-nodes-base/dist/nodes/HttpRequest/HttpReque
 };
 
 interface Config {
-	subject: 'ours' | 'http' | 'httpRetry';
+	subject: 'ours' | 'http' | 'httpRetry' | 'highlevel';
 	items: number;
 	baseUrl: string;
 	apiKey: string;
+	/** Distinguishes the texts of several processes sending at once. */
+	prefix?: string;
+	startAt?: number;
 }
 
 const config = JSON.parse(process.argv[2]) as Config;
 
 const items: IDataObject[] = Array.from({ length: config.items }, (_, i) => ({
 	to: `+1617555${String(i % 10000).padStart(4, '0')}`,
-	text: `bulk-${i}`,
+	text: `${config.prefix ?? 'bulk'}-${i}`,
+	conversation: `conv${i}`,
 }));
 
+/** One of our nodes, its fields mapped from the item as a user would drag them in. */
+function ours(type: INodeType, parameters: IDataObject, credentials: NodeUnderTest['credentials']): NodeUnderTest {
+	return { type, parameters: { resource: 'message', ...parameters, options: {} } as NodeUnderTest['parameters'], credentials };
+}
+
 function subject(): NodeUnderTest {
-	if (config.subject === 'ours') {
-		return {
-			type: new Sociocs() as INodeType,
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				provider: 'twlo',
-				channelKey: 'chan-1',
-				to: '={{ $json.to }}',
-				text: '={{ $json.text }}',
-				options: {},
+	if (config.subject === 'highlevel') {
+		return ours(
+			new HighLevelConversations() as INodeType,
+			{
+				operation: 'addInbound',
+				type: 'SMS',
+				conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' },
+				conversationProviderId: 'prov1',
+				message: '={{ $json.text }}',
 			},
-			credentials: { omnichannelSociocsApi: { apiKey: config.apiKey, baseUrl: config.baseUrl } },
-		};
+			{ omnichannelHighLevelApi: { accessToken: config.apiKey, locationId: 'loc1', baseUrl: config.baseUrl } },
+		);
+	}
+	if (config.subject === 'ours') {
+		return ours(
+			new Sociocs() as INodeType,
+			{ operation: 'send', provider: 'twlo', channelKey: 'chan-1', to: '={{ $json.to }}', text: '={{ $json.text }}' },
+			{ omnichannelSociocsApi: { apiKey: config.apiKey, baseUrl: config.baseUrl } },
+		);
 	}
 	// What a user hand-configures instead: POST /message with the apikey header and a JSON body.
 	return {
@@ -68,6 +85,7 @@ function subject(): NodeUnderTest {
 
 async function main() {
 	const node = subject();
+	if (config.startAt) await new Promise((resolve) => setTimeout(resolve, Math.max(0, config.startAt! - Date.now())));
 	const startedAtEpoch = Date.now();
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();

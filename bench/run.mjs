@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// `npm run bench`: our Sociocs node against n8n's HTTP Request node, in n8n-core, on the
-// same mock, 3 runs each, medians printed. Figures, not assertions: see README > Performance.
-//   P1 bulk:     2,000 sends; the mock adds 20 ms per request and allows 200 requests/s
-//                (fixed one-second window), answering 429 + Retry-After beyond.
+// `npm run bench`: our nodes against n8n's HTTP Request node, in n8n-core, on the same mock,
+// 3 runs each (rows alternate run by run), medians printed. Figures, not assertions: see
+// README > Performance. The mock's rate limits are test/mock/rateLimits.js: fixed windows
+// from the first request, fixed windows on the clock, a sliding log, a token bucket.
+//   P1 bulk:     2,000 Sociocs sends, 20 ms latency, 200 requests/s (429 + Retry-After
+//                beyond), one row per discipline, next to the HTTP Request node.
+//   P1 short:    300 sends at 100/s, one row per discipline.
+//   HighLevel:   1,000 Add Inbound at 100 per 10 s, with HighLevel's rate headers.
+//   Queue mode:  3 processes (a limiter each, as n8n queue-mode workers) x 1,000 sends at
+//                once on one key, 200/s, one row per discipline.
 //   P2 overhead: 10,000 sends; no latency, no limit: wall and CPU time per item.
-// Options: --runs N (default 3), --only P1|P2.
+// Options: --runs N (default 3), --only P1|short|HL|queue|P2.
 //
 // Where it can (root, with unshare and ip), it runs in a network namespace of its own whose
 // loopback keeps no closed connections in TIME_WAIT. On one host both ends of every
@@ -71,15 +77,18 @@ function runChild(config) {
 	});
 }
 
-/** What the mock saw: messages delivered (processed), unique ones, duplicates. */
-function deliveries(mock, items) {
-	const processed = mock.requests.filter((r) => r.outcome === 'processed' && r.status < 300 && r.path.endsWith('/message'));
-	const unique = new Set(processed.map((r) => r.body?.text));
+/** What the mock saw: messages delivered (processed), unique ones, duplicates, 429s, and its span. */
+function deliveries(mock, items, latencyMs) {
+	const processed = mock.requests.filter((r) => r.outcome === 'processed' && r.status < 300 && r.method === 'POST');
+	const unique = new Set(processed.map((r) => r.body?.text ?? r.body?.message));
+	const times = mock.requests.map((r) => r.at);
 	return {
 		requests: mock.requests.length,
 		delivered: unique.size,
 		duplicates: processed.length - unique.size,
 		failed: items - unique.size,
+		limited: mock.requests.filter((r) => r.status === 429).length,
+		spanMs: times.length ? Math.max(...times) + latencyMs - Math.min(...times) : 0,
 	};
 }
 
@@ -90,70 +99,116 @@ const median = (values) => {
 
 let runNumber = 0;
 
-async function scenario({ name, items, latencyMs, rateLimit, subjects }) {
-	// Runs alternate between subjects, so that drift in the machine's load hits all alike.
-	// Each run gets a mock on a loopback address of its own (see mockApi.js).
-	const runs = Object.fromEntries(subjects.map((subject) => [subject, []]));
+/** One run of one row: a fresh mock, then one process (or `workers` started together). */
+async function runRow(row) {
+	runNumber++;
+	const mock = await startMockApi({ host: `127.0.${Math.floor(runNumber / 250) + 1}.${(runNumber % 250) + 2}` });
+	try {
+		mock.setLatency(row.latencyMs);
+		mock.setRateLimit(row.rateLimit);
+		// Start on a fresh second so every run meets clock-aligned windows in the same phase.
+		await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+		const baseUrl = row.subject === 'highlevel' ? mock.urls.highlevel : mock.urls.sociocs;
+		const workers = row.workers ?? 1;
+		// Several processes load n8n first, then send at one agreed moment.
+		const startAt = workers > 1 ? Date.now() + 5000 : undefined;
+		const all = await Promise.all(
+			Array.from({ length: workers }, async (_, w) =>
+				await runChild({ subject: row.subject, items: row.items, baseUrl, apiKey: API_KEY, prefix: `w${w}`, startAt }),
+			),
+		);
+		const figures = all[0];
+		return { ...figures, ...deliveries(mock, row.items * workers, row.latencyMs), nodeError: all.map((f) => f.nodeError).find(Boolean) ?? null };
+	} finally {
+		await mock.close();
+	}
+}
+
+/** Runs every row RUNS times, alternating rows run by run so that drift in the machine's load hits all alike. */
+async function scenario(name, rows) {
+	const runs = rows.map(() => []);
 	for (let run = 0; run < RUNS; run++) {
-		for (const subject of subjects) {
-			runNumber++;
-			const mock = await startMockApi({ host: `127.0.${Math.floor(runNumber / 250) + 1}.${(runNumber % 250) + 2}` });
-			try {
-				mock.setLatency(latencyMs);
-				mock.setRateLimit(rateLimit);
-				// Start on a fresh window so every run meets the limiter in the same state.
-				await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
-				const figures = await runChild({ subject, items, baseUrl: mock.urls.sociocs, apiKey: API_KEY });
-				runs[subject].push({ ...figures, ...deliveries(mock, items) });
-			} finally {
-				await mock.close();
-			}
-			process.stderr.write(`  ${name} ${subject} run ${run + 1}: ${(runs[subject].at(-1).wallMs / 1000).toFixed(2)} s\n`);
+		for (const [i, row] of rows.entries()) {
+			runs[i].push(await runRow(row));
+			const last = runs[i].at(-1);
+			process.stderr.write(`  ${name} ${row.label} run ${run + 1}: ${(last.wallMs / 1000).toFixed(2)} s wall, ${(last.spanMs / 1000).toFixed(2)} s span, ${last.limited} 429s\n`);
 		}
 	}
-	return subjects.map((subject) => {
-		const pick = (key) => median(runs[subject].map((r) => r[key]));
+	return rows.map((row, i) => {
+		const pick = (key) => median(runs[i].map((r) => r[key]));
 		return {
-			subject,
+			...row,
 			wallS: pick('wallMs') / 1000,
+			spanS: pick('spanMs') / 1000,
 			cpuS: pick('cpuMs') / 1000,
 			peakRssMb: pick('peakRssMb'),
 			failed: pick('failed'),
 			duplicates: pick('duplicates'),
 			requests: pick('requests'),
-			nodeError: runs[subject].map((r) => r.nodeError).find(Boolean) ?? null,
+			limited: pick('limited'),
+			nodeError: runs[i].map((r) => r.nodeError).find(Boolean) ?? null,
 		};
 	});
 }
 
-const LABEL = { ours: 'ours (Sociocs node)', http: 'HTTP Request node', httpRetry: 'HTTP Request + Retry On Fail' };
+const DISCIPLINE = { fixed: 'fixed from 1st', aligned: 'clock-aligned', sliding: 'sliding log', bucket: 'token bucket' };
+const LABEL = { ours: 'ours (Sociocs node)', http: 'HTTP Request node', httpRetry: 'HTTP Request + Retry On Fail', highlevel: 'ours (HighLevel node)' };
+const pad = (value, width) => String(value).padStart(width);
+
+/** Prints a rate-limited scenario: `seconds` picks wall (one process) or the mock's span (several). */
+function printRates(title, floor, rows, target) {
+	console.log(`\n${title}, medians of ${RUNS} (${NETWORK})`);
+	console.log(`floor = ${floor.toFixed(2)} s`);
+	console.log('subject                        discipline       time s  x floor  failed  duplicates  requests   429s  peak RSS MB');
+	for (const row of rows) {
+		const seconds = row.workers > 1 ? row.spanS : row.wallS;
+		console.log(
+			`${LABEL[row.subject].padEnd(30)} ${DISCIPLINE[row.rateLimit.discipline].padEnd(15)} ${pad(seconds.toFixed(2), 7)}  ${pad((seconds / floor).toFixed(2), 7)}  ${pad(row.failed, 6)}  ${pad(row.duplicates, 10)}  ${pad(row.requests, 8)}  ${pad(row.limited, 5)}  ${pad(row.peakRssMb.toFixed(0), 11)}`,
+		);
+	}
+	const ours = rows.filter((row) => row.subject === 'ours' || row.subject === 'highlevel');
+	const met = ours.every((row) => (row.workers > 1 ? row.spanS : row.wallS) / floor <= target.ratio && row.failed === 0 && row.duplicates === 0 && (!target.no429 || row.limited === 0));
+	console.log(`target (ours): <= ${target.ratio} x floor, 0 failed, 0 duplicates${target.no429 ? ', 0 429s' : ''} -> ${met ? 'MET' : 'NOT MET'}`);
+}
+
+const DISCIPLINES = ['fixed', 'aligned', 'sliding', 'bucket'];
+const wanted = (key) => !ONLY || ONLY === key;
 {
-	if (!ONLY || ONLY === 'P1') {
+	if (wanted('P1')) {
 		const items = 2000;
 		const rate = 200;
-		const latency = 20;
-		const floor = Math.max(items / rate, (items * latency) / 1000 / DEFAULT_CONCURRENCY);
-		const rows = await scenario({
-			name: 'P1',
-			items,
-			latencyMs: latency,
-			rateLimit: { perSecond: rate },
-			subjects: ['ours', 'http', 'httpRetry'],
-		});
-		console.log(`\nP1 bulk: ${items} Sociocs sends, ${latency} ms latency, ${rate} requests/s limit (429 + Retry-After), medians of ${RUNS} (${NETWORK})`);
-		console.log(`floor = max(N / rate, N x latency / concurrency ${DEFAULT_CONCURRENCY}) = ${floor.toFixed(2)} s`);
-		console.log('subject                        wall s  x floor  failed  duplicates  requests  peak RSS MB');
-		for (const row of rows) {
-			console.log(
-				`${LABEL[row.subject].padEnd(30)} ${row.wallS.toFixed(2).padStart(6)}  ${(row.wallS / floor).toFixed(2).padStart(7)}  ${String(row.failed).padStart(6)}  ${String(row.duplicates).padStart(10)}  ${String(row.requests).padStart(8)}  ${row.peakRssMb.toFixed(0).padStart(11)}`,
-			);
-		}
-		const ours = rows[0];
-		console.log(`target (ours): <= 1.15 x floor, 0 failed, 0 duplicates -> ${ours.wallS / floor <= 1.15 && ours.failed === 0 && ours.duplicates === 0 ? 'MET' : 'NOT MET'}`);
+		const latencyMs = 20;
+		const floor = Math.max(items / rate, (items * latencyMs) / 1000 / DEFAULT_CONCURRENCY);
+		const base = { items, latencyMs };
+		const rows = await scenario('P1', [
+			...DISCIPLINES.map((discipline) => ({ ...base, label: `ours ${discipline}`, subject: 'ours', rateLimit: { discipline, limit: rate } })),
+			{ ...base, label: 'http', subject: 'http', rateLimit: { discipline: 'aligned', limit: rate } },
+			{ ...base, label: 'httpRetry', subject: 'httpRetry', rateLimit: { discipline: 'aligned', limit: rate } },
+		]);
+		printRates(`P1 bulk: ${items} Sociocs sends, ${latencyMs} ms latency, ${rate} requests/s limit (429 + Retry-After); floor = max(N / rate, N x latency / concurrency ${DEFAULT_CONCURRENCY})`, floor, rows, { ratio: 1.15 });
 	}
-	if (!ONLY || ONLY === 'P2') {
+	if (wanted('short')) {
+		const items = 300;
+		const rate = 100;
+		const rows = await scenario('short', DISCIPLINES.map((discipline) => ({ items, latencyMs: 20, label: `ours ${discipline}`, subject: 'ours', rateLimit: { discipline, limit: rate } })));
+		printRates(`P1 short: ${items} Sociocs sends, 20 ms latency, ${rate} requests/s limit`, items / rate, rows, { ratio: 1.3 });
+	}
+	if (wanted('HL')) {
+		const items = 1000;
+		const rateLimit = { discipline: 'fixed', limit: 100, windowMs: 10_000, headers: 'highlevel' };
+		const rows = await scenario('HL', [{ items, latencyMs: 20, label: 'highlevel', subject: 'highlevel', rateLimit }]);
+		printRates(`HighLevel: ${items} Add Inbound, 20 ms latency, 100 per 10 s with X-RateLimit-Max / -Remaining / -Interval-Milliseconds`, (items * 10) / 100, rows, { ratio: 1.05, no429: true });
+	}
+	if (wanted('queue')) {
+		const items = 1000;
+		const workers = 3;
+		const rate = 200;
+		const rows = await scenario('queue', DISCIPLINES.map((discipline) => ({ items, workers, latencyMs: 20, label: `ours ${discipline}`, subject: 'ours', rateLimit: { discipline, limit: rate } })));
+		printRates(`Queue mode: ${workers} processes x ${items} Sociocs sends at once on one key, 20 ms latency, ${rate} requests/s limit; time = the mock's span, first request to last answer`, (items * workers) / rate, rows, { ratio: 1.3 });
+	}
+	if (wanted('P2')) {
 		const items = 10000;
-		const rows = await scenario({ name: 'P2', items, latencyMs: 0, rateLimit: null, subjects: ['ours', 'http'] });
+		const rows = await scenario('P2', ['ours', 'http'].map((subject) => ({ items, latencyMs: 0, label: subject, subject, rateLimit: null })));
 		console.log(`\nP2 overhead: ${items} sends, no latency, no limit, medians of ${RUNS} (${NETWORK})`);
 		console.log('subject                        wall s  wall ms/item  CPU s  CPU ms/item  failed  peak RSS MB');
 		for (const row of rows) {

@@ -47,19 +47,39 @@ function asJson(response: unknown): IDataObject {
 		: { data: response as IDataObject['data'] };
 }
 
-/** A counting semaphore: at most `size` tasks run at once, started in call order. */
-function limiter(size: number) {
+/**
+ * A counting semaphore: at most `size` tasks run at once, started in call order. A task that
+ * only waits (a rate-limited request waiting out its Retry-After) steps `outside` meanwhile,
+ * so that its place sends something else.
+ */
+export function semaphore(size: number) {
 	let running = 0;
 	const waiting: Array<() => void> = [];
-	return async <T>(task: () => Promise<T>): Promise<T> => {
+	const enter = async () => {
 		if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
 		running++;
-		try {
-			return await task();
-		} finally {
-			running--;
-			waiting.shift()?.();
-		}
+	};
+	const leave = () => {
+		running--;
+		waiting.shift()?.();
+	};
+	return {
+		async run<T>(task: () => Promise<T>): Promise<T> {
+			await enter();
+			try {
+				return await task();
+			} finally {
+				leave();
+			}
+		},
+		async outside(wait: () => Promise<void>): Promise<void> {
+			leave();
+			try {
+				await wait();
+			} finally {
+				await enter();
+			}
+		},
 	};
 }
 
@@ -83,7 +103,7 @@ export async function sendItems(
 		}
 	}
 
-	const slot = limiter(Math.max(1, api.limits.concurrency));
+	const slot = semaphore(Math.max(1, api.limits.concurrency));
 	const lastOfKey = new Map<string, Promise<void>>();
 	const failures: Array<{ itemIndex: number; error: ExecutionBaseError }> = [];
 	let stopped = false;
@@ -92,7 +112,7 @@ export async function sendItems(
 	const sendOne = async (itemIndex: number, out: Outgoing) => {
 		if (stopped) return;
 		try {
-			const response = await apiRequest(ctx, api, out.request, itemIndex);
+			const response = await apiRequest(ctx, api, out.request, itemIndex, slot.outside);
 			results[itemIndex] = {
 				json: out.output ? out.output(response) : asJson(response),
 				pairedItem: { item: itemIndex },
@@ -113,8 +133,8 @@ export async function sendItems(
 		if (!out) return;
 		const previous = out.orderKey === undefined ? undefined : lastOfKey.get(out.orderKey);
 		const run = previous
-			? previous.then(async () => await slot(async () => await sendOne(itemIndex, out)))
-			: slot(async () => await sendOne(itemIndex, out));
+			? previous.then(async () => await slot.run(async () => await sendOne(itemIndex, out)))
+			: slot.run(async () => await sendOne(itemIndex, out));
 		if (out.orderKey !== undefined) lastOfKey.set(out.orderKey, run);
 		runs.push(run);
 	});

@@ -1,241 +1,227 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Paces requests to one API (one credential + base URL) for every worker of every node run
- * in this n8n process. A rate limit belongs to the API key, not to one node run, so all
- * senders that share a key share one limiter: a 429 seen by one worker pauses them all.
+ * The rate limiter: one per API key (credential + base URL) in the n8n process, shared by
+ * every worker of every node run, because a rate limit belongs to the key.
  *
- * It waits out what the API tells (Retry-After, HighLevel's interval header) and, from the
- * first 429 on, keeps to the number of requests per window the API was seen to accept, so
- * that a long bulk run settles just under the limit instead of bouncing off it.
+ * The model, in four rules:
+ * 1. **Even pacing.** Requests leave one at a time, `1 / rate` apart. With no rate known yet
+ *    they leave as fast as the workers send them.
+ * 2. **Cut on a 429** (multiplicative decrease). The API just showed how many requests it
+ *    accepts per window: the number of our requests it accepted during the last window
+ *    (`A`, counted by send time; the window is what rate headers state, else the
+ *    Retry-After in whole seconds, at least one). The rate becomes `DECREASE x min(rate, A / window)`. The
+ *    next request waits until the window's requests, replayed at the new rate, would have
+ *    gone out: after a cold burst that is about one window (the API's window is spent),
+ *    after a 429 at a steady pace only a few percent of one. The refused request itself
+ *    waits out its `Retry-After` (outside its concurrency place, see items.ts) and queues
+ *    again. 429s for requests sent before the cut
+ *    say nothing new and change nothing. Fewer than `MIN_EVIDENCE` accepted requests teach
+ *    no rate (another sender used the key, or a hiccup): then everyone waits as told.
+ * 3. **Rise** while no 429 comes: by `RECOVERY` (1%) of the rate set at the cut in the first
+ *    window, and each window the rise doubles (+1%, +3%, +7%, +15%, ... in all). Gentle
+ *    next to the rate that earned the last 429, so a steady run meets one only every few
+ *    windows; quick to take room the API gives again (another sender, e.g. another n8n
+ *    worker on the key, stopped); and, left alone long enough, it paces no more at all.
+ * 4. **Rate headers** (HighLevel's `X-RateLimit-Max` per `X-RateLimit-Interval-Milliseconds`)
+ *    state the limit: the rate never exceeds `HEADER_SHARE` of it, and when it first becomes
+ *    known the requests already sent count against it. So such an API never needs to 429 us
+ *    (unless other software spends the same key: then rule 2 applies as well).
+ *
+ * Why this is enough under every discipline an API may use (fixed windows from the first
+ * request or on the clock, a sliding log, a token bucket): even pacing a little under the
+ * limit never puts more than the limit in any window, whatever its phase; and a rate a
+ * little over the limit earns a 429 that costs a few refused requests and a short pause.
+ *
+ * Time comes from an injected `Clock` (the real one by default), so tests run the limiter
+ * on a virtual clock, and its figures are measured by the benchmark, not by timed tests.
  */
 
-/** How late a paced caller may wake and still use its slot. */
-const LATE_WAKE_MS = 25;
-
-/** Spaces calls at least `interval` ms apart (0 = no spacing). */
-export class Pacer {
-	private next = 0;
-
-	constructor(private interval = 0) {}
-
-	setRate(perSecond: number | undefined) {
-		this.interval = perSecond && perSecond > 0 ? 1000 / perSecond : 0;
-	}
-
-	get rate(): number | undefined {
-		return this.interval > 0 ? 1000 / this.interval : undefined;
-	}
-
-	/**
-	 * Waits for the next free slot. A caller that wakes much later than its slot (the event
-	 * loop stalled, e.g. in garbage collection) takes a new slot instead of going out together
-	 * with all the others that woke with it: such a burst would overfill the API's window and
-	 * earn a 429. A few milliseconds late is ordinary timer noise on a busy loop and is kept.
-	 */
-	async take(signal?: AbortSignal): Promise<void> {
-		while (this.interval > 0) {
-			const now = Date.now();
-			const slot = Math.max(now, this.next);
-			this.next = slot + this.interval;
-			if (slot === now) return;
-			await sleep(slot - now, signal);
-			if (Date.now() - slot <= Math.max(this.interval, LATE_WAKE_MS)) return;
-		}
-	}
+export interface Clock {
+	now(): number;
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** How long successes are remembered to estimate the accepted rate. */
-const HISTORY = 4096;
-/** A learned rate is forgotten after this long without a 429, so a passing squeeze does not slow us for ever. */
-const LEARNED_RATE_TTL_MS = 60_000;
-/** After a 429 at the learned pace, slow down by this much rather than re-estimate from one window. */
+export const realClock: Clock = {
+	now: () => Date.now(),
+	sleep: async (ms, signal) => await sleep(ms, signal),
+};
+
+/** After a 429 the rate is this share of what the API was seen to accept. */
 const DECREASE = 0.95;
-/**
- * A limit is learned only from a window with at least this many accepted requests: a 429
- * after a handful (another sender used the key, a passing hiccup) says too little, and a
- * tiny learned limit would slow a whole bulk run for a minute. Fewer: just wait as told.
- */
+/** The rise in the first window after a cut, as a share of the rate set there; it doubles every window. */
+const RECOVERY = 0.01;
+/** Fewer requests accepted in the window than this teach no rate (see rule 2). */
 const MIN_EVIDENCE = 10;
+/** Share of a limit stated by rate headers that is used: pacing exactly at it would let timer noise overfill a window. */
+const HEADER_SHARE = 0.97;
+/** Send times of accepted requests remembered (for counting `A`). */
+const HISTORY = 10_000;
 
-/** Paced a little faster than the learned count per window, so that timer noise does not leave slots unused. */
-const PACE_HEADROOM = 1.05;
+/**
+ * Send slots at least `intervalMs` apart. A caller sleeps until its slot; if the schedule
+ * is restarted meanwhile (a 429 changed the rate), it takes a new slot instead.
+ */
+class Slots {
+	private next = 0;
+	private generation = 0;
 
-/** The learned limit: at most `perWindow` requests in each clock-aligned window of `windowMs`. */
-interface Quota {
-	windowMs: number;
-	perWindow: number;
-	window: number;
-	used: number;
+	constructor(private readonly clock: Clock) {}
+
+	/** Resolves true once the caller's slot has come, false if the schedule was restarted meanwhile. */
+	async take(intervalMs: number, signal?: AbortSignal): Promise<boolean> {
+		const now = this.clock.now();
+		const slot = Math.max(now, this.next);
+		this.next = slot + intervalMs;
+		if (slot <= now) return true;
+		const generation = this.generation;
+		await this.clock.sleep(slot - now, signal);
+		return generation === this.generation;
+	}
+
+	/** Nothing leaves before `at`; callers already waiting take new slots. */
+	restart(at: number) {
+		this.next = at;
+		this.generation++;
+	}
+
+	get nextSlot() {
+		return this.next;
+	}
 }
 
-/** One request let through by `acquire`: the window it was sent in, and whether the next window was charged for it. */
-export interface Ticket {
-	window: number;
-	chargedNext: boolean;
+/** The user's own cap ("Max Requests per Second") for one node run: slots `intervalMs` apart (0 = none). */
+export class Pacer {
+	private readonly slots: Slots;
+
+	constructor(
+		private readonly intervalMs = 0,
+		clock: Clock = realClock,
+	) {
+		this.slots = new Slots(clock);
+	}
+
+	async take(signal?: AbortSignal): Promise<void> {
+		if (this.intervalMs > 0) await this.slots.take(this.intervalMs, signal);
+	}
 }
 
 export class RateLimiter {
-	private pausedUntil = 0;
-	private readonly learned = new Pacer();
-	private quota?: Quota;
-	private learnedAt = 0;
-	private readonly inFlight = new Set<Ticket>();
-	private readonly successes: number[] = [];
+	private readonly slots: Slots;
+	/** Rate (requests per second) set at the last cut; undefined until a 429 taught one. */
+	private cutRate?: number;
+	private cutAt = 0;
+	/** When the last 429 episode began: refusals of requests sent before it belong to it. */
+	private episodeAt = 0;
+	/** The limit the rate headers state, times HEADER_SHARE; never exceeded. */
+	private ceiling?: number;
+	private windowMs = 1000;
+	/** Ring of send times of accepted requests. */
+	private readonly sent: number[] = [];
 	private cursor = 0;
+	private inFlight = 0;
+
+	constructor(readonly clock: Clock = realClock) {
+		this.slots = new Slots(clock);
+	}
+
+	/** Requests per second now (undefined: no pacing). */
+	rate(now = this.clock.now()): number | undefined {
+		const grown =
+			this.cutRate === undefined
+				? undefined
+				: this.cutRate * (1 + RECOVERY * (2 ** ((now - this.cutAt) / this.windowMs) - 1));
+		if (grown === undefined) return this.ceiling;
+		return this.ceiling === undefined ? grown : Math.min(grown, this.ceiling);
+	}
+
+	/** Sleeps until `at` (a refused request waiting out its Retry-After). */
+	async waitUntil(at: number, signal?: AbortSignal): Promise<void> {
+		const now = this.clock.now();
+		if (at > now) await this.clock.sleep(at - now, signal);
+	}
 
 	/**
-	 * Waits until a request may start: after any pause, at the learned pace and within the
-	 * learned count per window. Hand the ticket back to `settled()` when the request is over.
+	 * Waits for this request's slot; returns the send time, to hand back to `accepted` or
+	 * `limited` when the answer comes.
 	 */
-	async acquire(signal?: AbortSignal): Promise<Ticket> {
+	async acquire(signal?: AbortSignal): Promise<number> {
 		for (;;) {
-			const now = Date.now();
-			if (this.pausedUntil > now) {
-				await sleep(this.pausedUntil - now, signal);
-				continue;
-			}
-			if (this.learnedAt && now - this.learnedAt > LEARNED_RATE_TTL_MS) this.forget();
-			await this.learned.take(signal);
-			const at = Date.now();
-			// A 429 may have come in while this caller waited for its slot.
-			if (this.pausedUntil > at) continue;
-			const ticket: Ticket = { window: -1, chargedNext: false };
-			const quota = this.quota;
-			if (quota) {
-				const window = this.enterWindow(quota, at);
-				if (quota.used >= quota.perWindow) {
-					await sleep((window + 1) * quota.windowMs - at, signal);
-					continue;
-				}
-				quota.used++;
-				ticket.window = window;
-			}
-			this.inFlight.add(ticket);
-			return ticket;
-		}
-	}
-
-	/**
-	 * The request is over. One sent in an earlier window may have reached the API after the
-	 * boundary, so it counts in this window too (once), unless it was counted there already.
-	 */
-	settled(ticket: Ticket) {
-		this.inFlight.delete(ticket);
-		const quota = this.quota;
-		if (!quota || ticket.window < 0 || ticket.chargedNext) return;
-		const window = this.enterWindow(quota, Date.now());
-		if (window > ticket.window) quota.used++;
-	}
-
-	/**
-	 * Moves the quota to the window `at` is in. Requests still on their way when a boundary
-	 * passes may be counted by the API in the new window: they are counted there now.
-	 */
-	private enterWindow(quota: Quota, at: number): number {
-		const window = Math.floor(at / quota.windowMs);
-		if (window !== quota.window) {
-			quota.window = window;
-			quota.used = 0;
-			for (const ticket of this.inFlight) {
-				if (ticket.window >= 0 && ticket.window < window && !ticket.chargedNext) {
-					ticket.chargedNext = true;
-					quota.used++;
-				}
+			const rate = this.rate();
+			if (await this.slots.take(rate ? 1000 / rate : 0, signal)) {
+				this.inFlight++;
+				return this.clock.now();
 			}
 		}
-		return window;
-	}
-
-	private forget() {
-		this.learned.setRate(undefined);
-		this.quota = undefined;
-		this.learnedAt = 0;
-	}
-
-	private learn(windowMs: number, perWindow: number) {
-		this.quota = { windowMs, perWindow: Math.max(1, Math.floor(perWindow)), window: 0, used: 0 };
-		this.learned.setRate((PACE_HEADROOM * this.quota.perWindow * 1000) / windowMs);
-		this.learnedAt = Date.now();
 	}
 
 	/**
-	 * Records a request the API accepted (any answer but a rate limit), by when it was sent:
-	 * it reached the API after that, so counting by send time never counts in a window a
-	 * request the API counted in the window before.
+	 * The request sent at `sentAt` is over and was not rate limited (any other answer, or
+	 * a failure after sending: it may have counted against the limit).
 	 */
-	accepted(sentAt: number) {
-		if (this.successes.length < HISTORY) this.successes.push(sentAt);
+	accepted(sentAt: number, headers: Record<string, unknown> = {}) {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		if (this.sent.length < HISTORY) this.sent.push(sentAt);
 		else {
-			this.successes[this.cursor] = sentAt;
+			this.sent[this.cursor] = sentAt;
 			this.cursor = (this.cursor + 1) % HISTORY;
 		}
+		this.observe(headers);
 	}
 
 	/**
-	 * The API said "too many": pause every sender for `waitMs`, and learn how many requests
-	 * it accepts per window (a window as long as its wait, whole seconds, at least one).
-	 *
-	 * The count is bracketed from below. A limiter with fixed windows on clock boundaries (the
-	 * common kind) accepted at least what was sent since the current boundary (and exactly
-	 * that, but for requests still on their way when the boundary passed); the count over the
-	 * trailing window may span two of its windows, so half of it is a floor too. A sliding
-	 * window accepted the trailing count. Keeping to the larger floor per window stays within
-	 * the limit without a further margin.
+	 * The request sent at `sentAt` was refused (429, or 503 with Retry-After) and the API
+	 * asked for `waitMs`. Returns when that request may be sent again.
 	 */
-	limited(waitMs: number) {
-		const now = Date.now();
-		// Requests already in flight when the first 429 came get 429s too: one episode, one lesson.
-		const sameEpisode = now < this.pausedUntil;
-		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-		if (sameEpisode) return;
-		const windowMs = this.quota?.windowMs ?? Math.max(1000, Math.round(waitMs / 1000) * 1000);
-		const boundary = Math.floor(now / windowMs) * windowMs;
-		let sinceBoundary = 0;
-		let trailing = 0;
-		for (const at of this.successes) {
-			if (at >= boundary) sinceBoundary++;
-			if (at > now - windowMs) trailing++;
+	limited(sentAt: number, waitMs: number, headers: Record<string, unknown> = {}): number {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		const now = this.clock.now();
+		const retryAt = now + waitMs;
+		// A window as long as the API states, else as its wait (whole seconds, at least one).
+		this.windowMs =
+			numberHeader(headers, 'x-ratelimit-interval-milliseconds') ??
+			Math.max(1000, Math.round(waitMs / 1000) * 1000);
+		// Sent before the last cut: at the old pace, its refusal is part of that episode.
+		if (sentAt < this.episodeAt) return retryAt;
+		this.episodeAt = now;
+		const { count, first } = this.acceptedSince(now - this.windowMs);
+		if (count < MIN_EVIDENCE) {
+			this.slots.restart(Math.max(this.slots.nextSlot, retryAt));
+			return retryAt;
 		}
-		if (this.quota) {
-			// Keeping to a learned count and still refused: the limit is lower (another sender,
-			// a changed plan) or it was timing noise. A well-filled window tells the new limit;
-			// a 429 early in a window (a request that crossed the boundary) only trims it.
-			let perWindow = this.quota.perWindow * DECREASE;
-			if (sinceBoundary >= MIN_EVIDENCE && sinceBoundary >= this.quota.perWindow / 2) {
-				perWindow = Math.min(perWindow, sinceBoundary);
-			}
-			this.learn(windowMs, perWindow);
-			return;
-		}
-		const perWindow = Math.max(sinceBoundary, trailing / 2);
-		if (perWindow >= MIN_EVIDENCE) this.learn(windowMs, perWindow);
+		const seen = (count * 1000) / this.windowMs;
+		this.cutRate = DECREASE * Math.min(this.rate(now) ?? Infinity, seen);
+		this.cutAt = now;
+		this.slots.restart(Math.max(now, first + (count * 1000) / this.cutRate));
+		return retryAt;
 	}
 
-	/**
-	 * Vendor rate headers, when present, slow senders before a 429 happens: HighLevel's
-	 * `X-RateLimit-Max` per `X-RateLimit-Interval-Milliseconds` becomes the pace once fewer
-	 * than a tenth of the window's requests remain; a spent window with a reset time pauses.
-	 */
-	observe(headers: Record<string, unknown>) {
-		const remaining = numberHeader(headers, 'x-ratelimit-remaining');
-		if (remaining === undefined) return;
+	/** Rate headers state the limit (rule 4). */
+	private observe(headers: Record<string, unknown>) {
 		const max = numberHeader(headers, 'x-ratelimit-max') ?? numberHeader(headers, 'x-ratelimit-limit');
 		const intervalMs = numberHeader(headers, 'x-ratelimit-interval-milliseconds');
-		if (max && intervalMs && remaining <= max / 10) {
-			const rate = (DECREASE * max * 1000) / intervalMs;
-			const current = this.learned.rate;
-			if (current === undefined || rate < current) {
-				this.learned.setRate(rate);
-				this.learnedAt = Date.now();
+		if (!max || !intervalMs) return;
+		const ceiling = (HEADER_SHARE * max * 1000) / intervalMs;
+		if (this.ceiling !== undefined && ceiling >= this.ceiling) return;
+		this.ceiling = ceiling;
+		this.windowMs = intervalMs;
+		// What was sent before the limit was known (accepted, or still on its way) counts against it.
+		const now = this.clock.now();
+		const { count, first } = this.acceptedSince(now - intervalMs);
+		const due = first + ((count + this.inFlight) * 1000) / ceiling;
+		if (due > this.slots.nextSlot) this.slots.restart(due);
+	}
+
+	private acceptedSince(from: number): { count: number; first: number } {
+		let count = 0;
+		let first = this.clock.now();
+		for (const at of this.sent) {
+			if (at > from) {
+				count++;
+				if (at < first) first = at;
 			}
 		}
-		const reset = numberHeader(headers, 'x-ratelimit-reset');
-		if (remaining <= 0 && reset !== undefined) {
-			// Either seconds to wait or an epoch time in seconds, as vendors differ.
-			const waitMs = reset > 1e9 ? reset * 1000 - Date.now() : reset * 1000;
-			if (waitMs > 0 && waitMs < 3_600_000) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
-		}
+		return { count, first };
 	}
 }
 

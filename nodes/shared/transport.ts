@@ -107,16 +107,32 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 	return value === undefined || value === null ? undefined : String(value);
 }
 
-/** The wait an answer asks for: `Retry-After` (seconds or HTTP date), else HighLevel's interval header. */
+/** The wait an answer asks for with `Retry-After` (seconds or HTTP date). */
 export function retryAfterMs(headers: IDataObject, now = Date.now()): number | undefined {
 	const retryAfter = headerValue(headers, 'retry-after');
-	if (retryAfter !== undefined && retryAfter.trim() !== '') {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
-	}
-	return numberHeader(headers, 'x-ratelimit-interval-milliseconds');
+	if (retryAfter === undefined || retryAfter.trim() === '') return undefined;
+	const seconds = Number(retryAfter);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(retryAfter);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Whether an answer proves the API did not process the request: a 429, or a 503 with an
+ * explicit Retry-After. HighLevel's `X-RateLimit-Interval-Milliseconds` comes with every
+ * answer, so it proves nothing: a 503 carrying only that may have been delivered.
+ */
+export function isRateLimited(status: number, headers: IDataObject): boolean {
+	return status === 429 || (status === 503 && retryAfterMs(headers) !== undefined);
+}
+
+/** How long a refused request waits: as told, else (a 429) HighLevel's window, else backoff. */
+function rateLimitWaitMs(headers: IDataObject, attempt: number): number {
+	return (
+		retryAfterMs(headers) ??
+		numberHeader(headers, 'x-ratelimit-interval-milliseconds') ??
+		backoffMs(attempt)
+	);
 }
 
 function backoffMs(attempt: number): number {
@@ -258,6 +274,8 @@ export async function apiRequest(
 	api: Api,
 	request: ApiRequest,
 	itemIndex?: number,
+	/** Runs a wait (a refused request's Retry-After) outside the caller's concurrency slot. */
+	outside: (wait: () => Promise<void>) => Promise<void> = async (wait) => await wait(),
 ): Promise<unknown> {
 	// (`ctx.getNode()` copies the node each call: it is asked for only when there is an error.)
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
@@ -280,12 +298,14 @@ export async function apiRequest(
 
 	let waitedMs = 0;
 	let refused = 0;
+	let notBefore = 0;
 	for (let attempt = 0; ; attempt++) {
-		// The user's own cap first: nothing may sleep between acquiring the shared limiter and sending.
+		// A refused request waits out its Retry-After; then the user's own cap; then the shared
+		// limiter last, so that nothing sleeps between its slot and the send.
+		if (notBefore) await outside(async () => await api.limiter.waitUntil(notBefore, signal));
 		await api.pacer.take(signal);
-		const ticket = await api.limiter.acquire(signal);
+		const sentAt = await api.limiter.acquire(signal);
 
-		const sentAt = Date.now();
 		let response: FullResponse;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -294,9 +314,8 @@ export async function apiRequest(
 				{ ...options },
 				{ credentialsDecrypted: api.credentials },
 			)) as FullResponse;
-			api.limiter.settled(ticket);
 		} catch (error) {
-			api.limiter.settled(ticket);
+			api.limiter.accepted(sentAt);
 			if (networkCode(error) === 'ECONNREFUSED' && refused < REFUSED_RETRIES) {
 				// Refused before anything was sent: safe to try again.
 				await sleep(REFUSED_BACKOFF_MS * 2 ** refused++, signal);
@@ -306,11 +325,8 @@ export async function apiRequest(
 		}
 
 		const { statusCode: status, headers = {}, body } = response;
-		const askedWait = retryAfterMs(headers);
-		const rateLimited = status === 429 || (status === 503 && askedWait !== undefined);
-		if (!rateLimited) {
-			api.limiter.accepted(sentAt);
-			api.limiter.observe(headers);
+		if (!isRateLimited(status, headers)) {
+			api.limiter.accepted(sentAt, headers);
 			if (status >= 400) throw httpFailure(ctx.getNode(), api, request, status, body, itemIndex);
 			if (status >= 300) {
 				throw redirectFailure(ctx.getNode(), api, request, status, headerValue(headers, 'location'), itemIndex);
@@ -320,8 +336,9 @@ export async function apiRequest(
 		}
 
 		// The API refused to process it: wait as told (or back off) and send again.
-		const waitMs = askedWait ?? backoffMs(attempt);
+		const waitMs = rateLimitWaitMs(headers, attempt);
 		if (waitedMs + waitMs > api.limits.maxRateLimitWaitMs) {
+			api.limiter.limited(sentAt, waitMs, headers);
 			throw apiFailure(
 				ctx.getNode(),
 				{
@@ -336,6 +353,6 @@ export async function apiRequest(
 			);
 		}
 		waitedMs += waitMs;
-		api.limiter.limited(waitMs);
+		notBefore = api.limiter.limited(sentAt, waitMs, headers);
 	}
 }

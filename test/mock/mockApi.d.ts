@@ -18,12 +18,24 @@ export interface MockResponse {
 	delayMs?: number;
 	/** Destroy the connection after the request body was read, without answering. */
 	drop?: boolean;
+	/** Never answer (the client's timeout ends it). */
+	hang?: boolean;
 }
 
 export type Match =
 	| { method?: string; path?: string | RegExp }
 	| ((req: RecordedRequest) => boolean)
 	| undefined;
+
+export interface RateLimitConfig {
+	/** Requests per `windowMs`; `perSecond` is the same with one-second windows. */
+	limit?: number;
+	perSecond?: number;
+	windowMs?: number;
+	discipline?: 'fixed' | 'aligned' | 'sliding' | 'bucket';
+	retryAfter?: boolean;
+	headers?: 'highlevel';
+}
 
 export interface MockApi {
 	url: string;
@@ -32,7 +44,7 @@ export interface MockApi {
 	once(match: Match, response: MockResponse): void;
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined)): void;
 	setLatency(ms: number): void;
-	setRateLimit(rateLimit: { perSecond: number; retryAfter?: boolean } | null): void;
+	setRateLimit(rateLimit: RateLimitConfig | null): void;
 	reset(): void;
 	close(): Promise<void>;
 }

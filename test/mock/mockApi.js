@@ -7,10 +7,11 @@
  *   {url}/inbox/api/v1 -> inboxapp.com/api/v1
  *
  * It records every request (method, path, query, headers, body, outcome) and can be told to
- * answer with errors, 429s, delays or dropped connections, per request or by rule, and to
- * apply a fixed-window rate limit and a latency to every request.
+ * answer with errors, 429s, delays, dropped or hung connections, per request or by rule, and to
+ * apply a rate limit (see rateLimits.js) and a latency to every request.
  */
 const http = require('node:http');
+const { createRateLimit } = require('./rateLimits');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
@@ -126,7 +127,6 @@ async function startMockApi(options = {}) {
 	const onceQueue = []; // [{ match, response }]
 	const rules = []; // [{ match, respond }]
 	const settings = { latencyMs: 0, rateLimit: null };
-	let window = { second: 0, count: 0 };
 
 	const server = http.createServer((incoming, res) => {
 		const chunks = [];
@@ -153,16 +153,8 @@ async function startMockApi(options = {}) {
 			requests.push(req);
 
 			let response;
-			if (settings.rateLimit) {
-				// A fixed window per wall-clock second, the simplest limiter APIs commonly run.
-				const now = Date.now();
-				const second = Math.floor(now / 1000);
-				if (second !== window.second) window = { second, count: 0 };
-				if (window.count >= settings.rateLimit.perSecond) {
-					const headers = settings.rateLimit.retryAfter === false ? {} : { 'retry-after': '1' };
-					response = json(429, { message: 'Too Many Requests' }, headers);
-				} else window.count++;
-			}
+			const limit = settings.rateLimit ? settings.rateLimit(req.at) : { refused: false, headers: {} };
+			if (limit.refused) response = json(429, { message: 'Too Many Requests' });
 			if (!response) {
 				const queued = onceQueue.findIndex((entry) => entry.match(req));
 				if (queued >= 0) response = onceQueue.splice(queued, 1)[0].response;
@@ -176,6 +168,10 @@ async function startMockApi(options = {}) {
 			const delay = (response.delayMs || 0) + settings.latencyMs;
 			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
 
+			if (response.hang) {
+				req.outcome = 'processed'; // it reached the API, which never answers
+				return;
+			}
 			if (response.drop) {
 				req.outcome = 'dropped';
 				incoming.socket.destroy();
@@ -183,7 +179,7 @@ async function startMockApi(options = {}) {
 			}
 			req.status = response.status;
 			req.outcome = response.status === 429 || (response.status === 503 && response.headers && response.headers['retry-after']) ? 'refused' : 'processed';
-			const headers = { ...(response.headers || {}) };
+			const headers = { ...limit.headers, ...(response.headers || {}) };
 			let payload = '';
 			if (response.body !== undefined) {
 				payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
@@ -225,10 +221,9 @@ async function startMockApi(options = {}) {
 		setLatency(ms) {
 			settings.latencyMs = ms;
 		},
-		/** A fixed one-second window: beyond `perSecond`, 429 with Retry-After (unless retryAfter: false). */
+		/** `perSecond` (clock-aligned one-second windows), or any rateLimits.js config; null: none. */
 		setRateLimit(rateLimit) {
-			settings.rateLimit = rateLimit;
-			window = { second: 0, count: 0 };
+			settings.rateLimit = rateLimit && createRateLimit({ limit: rateLimit.perSecond, ...rateLimit });
 		},
 		reset() {
 			requests.length = 0;
@@ -236,7 +231,6 @@ async function startMockApi(options = {}) {
 			rules.length = 0;
 			settings.latencyMs = 0;
 			settings.rateLimit = null;
-			window = { second: 0, count: 0 };
 		},
 		async close() {
 			server.closeAllConnections();
