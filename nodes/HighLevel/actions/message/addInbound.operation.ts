@@ -5,6 +5,7 @@ import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
+import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
@@ -30,6 +31,9 @@ const MESSAGE_TYPES = [
 	{ name: 'Web Chat', value: 'WebChat' },
 	{ name: 'WhatsApp', value: 'WhatsApp' },
 ];
+
+/** HighLevel answers `{ success: true, messageId, ... }` (`success: false` is refused by the transport). */
+const ADDED = idProof('a messageId', (body) => body.messageId);
 
 const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
 
@@ -310,6 +314,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 			path: '/conversations/messages/inbound',
 			body,
 			headers: { Version: version },
+			proof: ADDED,
 		},
 		orderKey: `conversation:${conversationId}`,
 	};

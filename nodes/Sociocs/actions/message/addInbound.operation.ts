@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, readChannel } from './common';
+import { channelField, readChannel, RECORDED } from './common';
 import { mediaTypeFromUrl, mediaTypeOptions } from './mediaTypes';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
@@ -101,7 +101,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	}
 
 	return {
-		request: { method: 'POST', path: '/incoming', body },
+		request: { method: 'POST', path: '/incoming', body, proof: RECORDED },
 		orderKey: `${channelKey}|${from}`,
 		output: (response) => ({ ...(response as IDataObject), ...body }),
 	};

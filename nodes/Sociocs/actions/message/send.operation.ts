@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, PROVIDERS, readChannel } from './common';
+import { channelField, PROVIDERS, readChannel, SENT } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
@@ -285,7 +285,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (userId) body.user_id = userId;
 
 	return {
-		request: { method: 'POST', path: '/message', body },
+		request: { method: 'POST', path: '/message', body, proof: SENT },
 		orderKey: `${channelKey}|${to}`,
 		output: (response) => ({
 			...((response as IDataObject).data as IDataObject),
