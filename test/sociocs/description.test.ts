@@ -29,6 +29,15 @@ describe('Sociocs: which fields a user sees (displayOptions as n8n evaluates the
 		expect(visibleParameters(node, { ...base, mediaUrl: 'https://x.example/a.png' })).toContain('mediaType');
 	});
 
+	test('Gupshup labels: Button Variables; Send As User hint reads naturally', () => {
+		const labels = node.description.properties.map((p) => p.displayName);
+		expect(labels).toEqual(expect.arrayContaining(['Header Variables', 'Body Variables', 'Button Variables']));
+		expect(labels).not.toContain('Buttons Variables');
+		const options = node.description.properties.find((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('send'));
+		const sendAs = (options?.options as Array<{ name: string; hint?: string }>).find((o) => o.name === 'userId');
+		expect(sendAs?.hint).toBe('The team member shown as the sender of the message. Left on "Sociocs API (default)", Sociocs shows "Sociocs API".');
+	});
+
 	test('Add Inbound offers Twilio SMS only, by default', () => {
 		const provider = node.description.properties.find(
 			(p) => p.name === 'provider' && p.displayOptions?.show?.operation?.includes('addInbound'),
@@ -80,6 +89,7 @@ describe('Sociocs: dropdowns through n8n-core\'s load-options context', () => {
 
 	test('team members, named from whichever name fields they have', async () => {
 		expect(await loadOptions(sociocs(api, { operation: 'send' }), 'getTeamMembers')).toEqual([
+			{ name: 'Sociocs API (default)', value: '' },
 			{ name: 'Ada Agent', value: 'u1' },
 			{ name: 'Bob Builder', value: 'u2' },
 		]);
@@ -87,7 +97,7 @@ describe('Sociocs: dropdowns through n8n-core\'s load-options context', () => {
 
 	test('an empty team and a 200 + status "error" answer', async () => {
 		api.once({ path: '/sociocs/team-members' }, { status: 200, body: { status: 'success', data: [] } });
-		expect(await loadOptions(sociocs(api, { operation: 'send' }), 'getTeamMembers')).toEqual([]);
+		expect(await loadOptions(sociocs(api, { operation: 'send' }), 'getTeamMembers')).toEqual([{ name: 'Sociocs API (default)', value: '' }]);
 		api.once({ path: '/sociocs/lists' }, { status: 200, body: { status: 'error', errors: [{ msg: 'Plan does not include lists.' }] } });
 		await expect(loadOptions(sociocs(api, { operation: 'send' }), 'getLists')).rejects.toThrow('Plan does not include lists.');
 	});
