@@ -18,6 +18,7 @@ export const description: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The conversation to send the message in',
+		hint: 'The list is newest first. Inbox cannot search threads, so typing looks through up to 1,000 threads (10 pages of 100) back for names, handles or last messages that match; scroll down to look further, or give the thread By ID.',
 		displayOptions: { show },
 		modes: [
 			{
