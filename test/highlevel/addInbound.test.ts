@@ -22,7 +22,8 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 				type: 'SMS',
 				message: '={{ $json.text }}',
 				attachments: ['https://cdn.example.com/a.png', 'https://cdn.example.com/b.pdf'],
-				options: { contactId: 'contact9', altId: 'ext-77', direction: 'inbound', date: '2026-11-20T08:15:00' },
+				direction: 'inbound',
+				options: { contactId: 'contact9', altId: 'ext-77', date: '2026-11-20T08:15:00' },
 			}, { timezone: 'America/Chicago' }),
 			[{ text: 'Can I change my booking?' }],
 		);
@@ -312,6 +313,9 @@ describe('HighLevel: conversation picker and credential test', () => {
 		expect(api.requests[0].query).toEqual({ locationId: 'loc123', limit: '1' });
 		expect(api.requests[0].headers.version).toBe('2021-04-15');
 		api.on({ path: '/highlevel/conversations/search' }, { status: 401, body: { message: 'Invalid token' } });
-		expect((await testCredential('omnichannelHighLevelApi', { accessToken: 'x', locationId: 'loc123', baseUrl: api.urls.highlevel })).status).toBe('Error');
+		expect(await testCredential('omnichannelHighLevelApi', { accessToken: 'x', locationId: 'loc123', baseUrl: api.urls.highlevel })).toMatchObject({
+			status: 'Error',
+			httpStatus: 401,
+		});
 	});
 });

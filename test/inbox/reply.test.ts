@@ -272,12 +272,12 @@ describe('Inbox: thread list and credential test', () => {
 
 	test('credential test: GET /team with the bearer token', async () => {
 		const ok = await testCredential('omnichannelInboxApi', { apiToken: TOKEN, baseUrl: api.urls.inbox });
-		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(ok).toEqual({ status: 'OK', body: expect.objectContaining({ id: 'team1', name: 'Acme' }) });
 		expect(api.requests[0].path).toBe('/inbox/api/v1/team');
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 
 		api.on({ path: '/inbox/api/v1/team' }, { status: 401, body: { message: 'bad token' } });
 		const bad = await testCredential('omnichannelInboxApi', { apiToken: 'wrong', baseUrl: api.urls.inbox });
-		expect(bad.status).toBe('Error');
+		expect(bad).toMatchObject({ status: 'Error', httpStatus: 401 });
 	});
 });

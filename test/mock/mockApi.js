@@ -12,6 +12,8 @@
  */
 const http = require('node:http');
 
+const { validate } = require('./validate');
+
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
 function json(status, body, headers) {
@@ -163,6 +165,9 @@ async function startMockApi(options = {}) {
 					response = json(429, { message: 'Too Many Requests' }, headers);
 				} else window.count++;
 			}
+			// Spec-strict: a request the vendor's spec forbids gets the vendor's error, never a canned answer.
+			const refused = !response && options.strict !== false && validate(req, PREFIX);
+			if (refused) [req.invalid, response] = [refused.problems, json(refused.status, refused.body)];
 			if (!response) {
 				const queued = onceQueue.findIndex((entry) => entry.match(req));
 				if (queued >= 0) response = onceQueue.splice(queued, 1)[0].response;
