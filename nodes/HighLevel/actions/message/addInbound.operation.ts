@@ -50,6 +50,11 @@ function listField(displayName: string, name: string, description: string, show:
 	};
 }
 
+/** Message, shown with its own words for an email (where HTML is the other body). */
+function messageField(text: Pick<INodeProperties, 'description' | 'hint' | 'displayOptions'>): INodeProperties {
+	return { displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 4 }, default: '', ...text };
+}
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Type',
@@ -101,26 +106,13 @@ export const description: INodeProperties[] = [
 		description: 'The ID of the conversation provider of your HighLevel Marketplace app (HighLevel has no endpoint that lists them)',
 		displayOptions: { show: on },
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		description: 'The text of the message',
-		displayOptions: { show: on, hide: { type: ['Email'] } },
-	},
-	{
-		// The same field for an email, where it is only one of two bodies.
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
+	messageField({ description: 'The text of the message', displayOptions: { show: on, hide: { type: ['Email'] } } }),
+	// The same field for an email, where it is one of two bodies.
+	messageField({
 		description: 'The plain-text body of the email',
 		hint: 'Plain text. For an HTML email fill HTML below; fill both to give both versions.',
 		displayOptions: forTypes('Email'),
-	},
+	}),
 	{
 		displayName: 'Direction',
 		name: 'direction',
