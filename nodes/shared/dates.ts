@@ -55,12 +55,29 @@ export function formatInZone(epochMs: number, timeZone: string): string {
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** The instant a wall-clock time in `timeZone` stands for (DST gaps resolve forward). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a wall-clock time in `timeZone` stands for. A time that exists twice (the hour
+ * the clocks go back) is the first of the two. A time that does not exist (the hour the clocks
+ * go forward: 02:30 on a spring-forward night) resolves forward, to the same distance past the
+ * change: New York 02:30 becomes 03:30-04:00, Berlin 02:30 becomes 03:30+02:00.
+ */
 function wallTimeToEpoch(fields: number[], timeZone: string): number {
 	const [year, month, day, hour, minute, second] = fields;
-	const guess = Date.UTC(year, month - 1, day, hour, minute, second);
-	const first = guess - offsetMinutes(guess, timeZone) * 60000;
-	return guess - offsetMinutes(first, timeZone) * 60000;
+	const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+	// The zone's offsets a day either side: the only two a wall time near a change can have.
+	const before = offsetMinutes(asUtc - DAY_MS, timeZone);
+	const after = offsetMinutes(asUtc + DAY_MS, timeZone);
+	const readings = [before, after]
+		.map((offset) => asUtc - offset * 60_000)
+		.filter((epoch) => formatInZone(epoch, timeZone).startsWith(wallText(fields)));
+	// In a gap neither reading shows this wall time; the offset from before the change moves it forward.
+	return readings.length ? Math.min(...readings) : asUtc - before * 60_000;
+}
+
+function wallText([year, month, day, hour, minute, second]: number[]): string {
+	return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
 }
 
 /** ISO 8601 in the workflow's zone, or undefined when the value is not a date-time. */

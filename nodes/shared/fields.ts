@@ -134,6 +134,16 @@ export class ItemFields {
 		return value.trim() === '' ? undefined : value;
 	}
 
+	/** Yes or no: a boolean, or "true" / "false" from an expression; empty is `fallback`. */
+	boolean(name: string, label: string, fallback = false): boolean {
+		const value = this.raw(name, fallback);
+		if (value === undefined || value === null || value === '') return fallback;
+		if (typeof value === 'boolean') return value;
+		const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+		if (text === 'true' || text === 'false') return text === 'true';
+		return this.fail(label, 'true or false', value);
+	}
+
 	requiredText(name: string, label: string, expected = 'a non-empty text'): string {
 		return this.text(name, label) ?? this.fail(label, expected, this.raw(name, ''));
 	}

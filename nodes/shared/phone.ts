@@ -14,18 +14,60 @@ import type { ItemFields } from './fields';
 
 export const PHONE_EXPECTED = 'a phone number with its country code, e.g. +16175551212 (or set "Default Country" in Options)';
 
-function valid(text: string, country?: CountryCode): string | undefined {
+function parse(text: string, country?: CountryCode) {
 	const parsed = parsePhoneNumberFromString(text, country);
-	return parsed && parsed.isValid() && !parsed.ext ? parsed.number : undefined;
+	return parsed && parsed.isValid() && !parsed.ext ? parsed : undefined;
 }
 
-export function normalisePhone(raw: string, defaultCountry?: string): string | undefined {
+/** Digits that read as two different valid numbers: refused, never guessed. */
+export interface AmbiguousPhone {
+	/** Read as a national number of the Default Country. */
+	national: string;
+	/** Read as digits that start with their country code (the form Sociocs documents). */
+	international: string;
+	nationalCountry: string;
+	internationalCountry?: string;
+}
+
+/**
+ * E.164, undefined when it is not a valid number, or both readings when the digits are
+ * ambiguous. Without "+" (or "00") and with a Default Country, digits can be read two ways:
+ * as a national number ("617 555 1212" in US) or as a number that already starts with its
+ * country code ("16175551212", "4915112345678", the form Sociocs documents). When both
+ * readings are valid and differ ("4915112345678" in DE: +4915112345678, or +494915112345678
+ * with the code put in a second time; "2014561234" in US: +12014561234, or Egypt's
+ * +2014561234), the number is refused with both readings named: a guess may reach a stranger.
+ * A bracketed area code ("(617) 555-1212", "(11) 96123-4567") is how national numbers are
+ * written, so it is read as national only.
+ */
+export function normalisePhone(raw: string, defaultCountry?: string): string | AmbiguousPhone | undefined {
 	const text = raw.trim();
 	if (!/\d/.test(text) || /[a-wyz]/i.test(text.replace(/ext\.?|x/gi, ''))) return undefined;
-	if (text.startsWith('+')) return valid(text);
-	if (text.startsWith('00')) return valid(`+${text.slice(2)}`);
+	if (text.startsWith('+')) return parse(text)?.number;
+	if (text.startsWith('00')) return parse(`+${text.slice(2)}`)?.number;
 	const country = defaultCountry ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
-	return (country && valid(text, country)) || valid(`+${text.replace(/^\D+/, '')}`);
+	const national = country && parse(text, country);
+	const international = /^\(\d/.test(text) && national ? undefined : parse(`+${text.replace(/^\D+/, '')}`);
+	if (!national || !international || national.number === international.number) {
+		return (national || international)?.number;
+	}
+	return {
+		national: national.number,
+		international: international.number,
+		nationalCountry: country as string,
+		internationalCountry: international.country,
+	};
+}
+
+const countryName = (code?: string) => (code ? (regionNames.of(code) ?? code) : 'another country');
+
+function ambiguity(reading: AmbiguousPhone): string {
+	return (
+		`a number that reads one way only; these digits are ${reading.national} as a national number of ` +
+		`${countryName(reading.nationalCountry)} (Default Country), and ${reading.international} in ` +
+		`${countryName(reading.internationalCountry)} as digits that start with their country code. ` +
+		'Write it with "+" and its country code'
+	);
 }
 
 /**
@@ -33,9 +75,21 @@ export function normalisePhone(raw: string, defaultCountry?: string): string | u
  * in ItemFields, so that only the nodes with phone fields bundle the phone library.)
  */
 export function readPhone(fields: ItemFields, name: string, label: string, options: PhoneOptions): string {
-	const value = fields.requiredText(name, label, PHONE_EXPECTED).trim();
-	if (options.asGiven) return value;
-	return normalisePhone(value, options.defaultCountry) ?? fields.fail(label, PHONE_EXPECTED, value);
+	return readOptionalPhone(fields, name, label, options) ?? fields.fail(label, PHONE_EXPECTED);
+}
+
+/** Like readPhone, for a number that may be left out: empty gives undefined. */
+export function readOptionalPhone(
+	fields: ItemFields,
+	name: string,
+	label: string,
+	options: PhoneOptions,
+): string | undefined {
+	const value = fields.text(name, label)?.trim();
+	if (value === undefined || options.asGiven) return value;
+	const number = normalisePhone(value, options.defaultCountry);
+	if (typeof number === 'object') return fields.fail(label, ambiguity(number), value);
+	return number ?? fields.fail(label, PHONE_EXPECTED, value);
 }
 
 export interface PhoneOptions {

@@ -34,6 +34,30 @@ export interface ApiRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	headers?: IDataObject;
+	/** For a write: what a 2xx answer must hold to count as delivered (see `BodyProof`). */
+	proof?: BodyProof;
+}
+
+/**
+ * What proves that the API took a write: the vendor's success field and the new message's id.
+ * A 2xx without it (a proxy's sign-in page, a wrong Base URL, `{ status: "pending" }`) is not
+ * reported as delivered: it is an error saying the message may have been delivered.
+ */
+export interface BodyProof {
+	holds(body: unknown): boolean;
+	/** What the answer lacked, in words: 'status "success" with a message_id'. */
+	expected: string;
+}
+
+/** A proof that holds when `idOf(body)` is a text id matching `pattern` (any non-blank text by default). */
+export function idProof(expected: string, idOf: (body: IDataObject) => unknown, pattern = /\S/): BodyProof {
+	return {
+		expected,
+		holds: (body) => {
+			const id = body && typeof body === 'object' ? idOf(body as IDataObject) : undefined;
+			return typeof id === 'string' && pattern.test(id);
+		},
+	};
 }
 
 export interface SendLimits {
@@ -258,9 +282,49 @@ function httpFailure(
 	);
 }
 
-/** Sociocs answers HTTP 200 with `{ status: "error" }` for some failures. */
+/**
+ * A 2xx whose body says it failed: Sociocs' `{ status: "error" }`, HighLevel's
+ * `{ success: false }`. The API refused it, so it was not delivered.
+ */
 function isErrorEnvelope(body: unknown): boolean {
-	return !!body && typeof body === 'object' && (body as IDataObject).status === 'error';
+	if (!body || typeof body !== 'object') return false;
+	const { status, success } = body as IDataObject;
+	return status === 'error' || success === false;
+}
+
+function bodyFailure(node: INode, api: Api, request: ApiRequest, status: number, body: unknown, itemIndex?: number) {
+	const name = api.service.name;
+	return apiFailure(
+		node,
+		{
+			message: vendorMessage(body) ?? `${name} reported an error`,
+			description: `Not delivered: ${name} answered HTTP ${status} to ${describeRequest(request)}, and its body reported an error.`,
+			delivery: 'no',
+			httpCode: status,
+			itemIndex,
+			body,
+		},
+		api.secrets,
+	);
+}
+
+function unprovenFailure(node: INode, api: Api, request: ApiRequest, status: number, body: unknown, itemIndex?: number) {
+	const name = api.service.name;
+	const got = typeof body === 'string' ? `"${body.replace(/\s+/g, ' ').trim().slice(0, 80)}"` : JSON.stringify(body ?? null).slice(0, 200);
+	return apiFailure(
+		node,
+		{
+			message: `${name} answered HTTP ${status} without confirming the message`,
+			description:
+				`May have been delivered: ${describeRequest(request)} was answered HTTP ${status}, but not with ${request.proof?.expected ?? 'a confirmation'}; got ${got}. ` +
+				`It was not sent again automatically. A proxy or a wrong Base URL in the credential answers like this: check it, and check ${name} before sending again.`,
+			delivery: 'unknown',
+			httpCode: status,
+			itemIndex,
+			body,
+		},
+		api.secrets,
+	);
 }
 
 interface FullResponse {
@@ -331,7 +395,10 @@ export async function apiRequest(
 			if (status >= 300) {
 				throw redirectFailure(ctx.getNode(), api, request, status, headerValue(headers, 'location'), itemIndex);
 			}
-			if (isErrorEnvelope(body)) throw httpFailure(ctx.getNode(), api, request, 400, body, itemIndex);
+			if (isErrorEnvelope(body)) throw bodyFailure(ctx.getNode(), api, request, status, body, itemIndex);
+			if (request.proof && !request.proof.holds(body)) {
+				throw unprovenFailure(ctx.getNode(), api, request, status, body, itemIndex);
+			}
 			return body;
 		}
 

@@ -22,7 +22,8 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 				type: 'SMS',
 				message: '={{ $json.text }}',
 				attachments: ['https://cdn.example.com/a.png', 'https://cdn.example.com/b.pdf'],
-				options: { contactId: 'contact9', altId: 'ext-77', direction: 'inbound', date: '2026-11-20T08:15:00' },
+				direction: 'inbound',
+				options: { contactId: 'contact9', altId: 'ext-77', date: '2026-11-20T08:15:00' },
 			}, { timezone: 'America/Chicago' }),
 			[{ text: 'Can I change my booking?' }],
 		);
@@ -79,6 +80,7 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 			emailCc: ['a@example.com', 'b@example.com'],
 			emailBcc: ['c@example.com', 'd@example.com'],
 			emailMessageId: '<abc123@mail.example.com>',
+			direction: 'inbound',
 		});
 	});
 
@@ -97,12 +99,36 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 			conversationId: 'conv1',
 			conversationProviderId: 'prov1',
 			call: { to: '+15037081210', from: '+442079460958', status: 'no-answer' },
+			direction: 'inbound',
 		});
+	});
+
+	test('Call: To and From are optional; a withheld caller is recorded without a number', async () => {
+		const result = await runNode(highLevel(api, { type: 'Call', callTo: '', callFrom: '={{ $json.from }}', callStatus: 'completed' }), [{ from: null }]);
+		expect(result.error?.message).toBeUndefined();
+		expect(api.requests[0].body).toEqual({
+			type: 'Call',
+			conversationId: 'conv1',
+			conversationProviderId: 'prov1',
+			call: { status: 'completed' },
+			direction: 'inbound',
+		});
+		api.reset();
+		await runNode(highLevel(api, { type: 'Call', callTo: '+1 503 708 1210', callFrom: '' }));
+		expect(api.requests[0].body.call).toEqual({ to: '+15037081210', status: 'completed' });
+	});
+
+	test('Direction is always sent: inbound by default, outbound when chosen', async () => {
+		await runNode(highLevel(api, { type: 'SMS', message: 'x' }));
+		expect(api.requests[0].body.direction).toBe('inbound');
+		api.reset();
+		await runNode(highLevel(api, { type: 'SMS', message: 'x', direction: 'outbound' }));
+		expect(api.requests[0].body.direction).toBe('outbound');
 	});
 
 	test('email and call fields left in the parameters are not sent for other types', async () => {
 		await runNode(highLevel(api, { type: 'WhatsApp', message: 'hi', subject: 'ignored', callTo: '+15037081210' }));
-		expect(api.requests[0].body).toEqual({ type: 'WhatsApp', conversationId: 'conv1', conversationProviderId: 'prov1', message: 'hi' });
+		expect(api.requests[0].body).toEqual({ type: 'WhatsApp', conversationId: 'conv1', conversationProviderId: 'prov1', message: 'hi', direction: 'inbound' });
 	});
 
 	test('the Version header can be switched in Options', async () => {
@@ -119,7 +145,7 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 
 describe('HighLevel > Add Inbound Message: which fields a user sees', () => {
 	const node = new HighLevelConversations();
-	const base = ['resource', 'operation', 'type', 'conversationId', 'conversationProviderId', 'message', 'attachments', 'options'];
+	const base = ['resource', 'operation', 'type', 'conversationId', 'conversationProviderId', 'message', 'direction', 'attachments', 'options'];
 	const email = ['html', 'subject', 'emailFrom', 'emailTo', 'emailCc', 'emailBcc', 'emailMessageId'];
 	const call = ['callTo', 'callFrom', 'callStatus'];
 
@@ -131,6 +157,34 @@ describe('HighLevel > Add Inbound Message: which fields a user sees', () => {
 		['Live_Chat', []],
 	])('%s', (type, specific) => {
 		expect(visibleParameters(node, { resource: 'message', operation: 'addInbound', type })).toEqual([...base, ...specific].sort());
+	});
+});
+
+describe('HighLevel > Add Inbound Message: field texts', () => {
+	const properties = new HighLevelConversations().description.properties;
+	const shownFor = (name: string, type: string) =>
+		properties.filter((p) => p.name === name && p.displayOptions?.show?.operation?.includes('addInbound')).filter((p) => {
+			const { show, hide } = p.displayOptions ?? {};
+			return (!show?.type || show.type.includes(type)) && !hide?.type?.includes(type);
+		});
+
+	test('for an email, Message and HTML each say which body they are', () => {
+		expect(shownFor('message', 'Email').map((p) => p.hint)).toEqual([expect.stringMatching(/^Plain text\. For an HTML email fill HTML/)]);
+		expect(shownFor('html', 'Email').map((p) => p.hint)).toEqual([expect.stringMatching(/^The HTML version\. For a plain-text email .* fill Message/)]);
+		expect(shownFor('message', 'SMS').map((p) => p.hint)).toEqual([undefined]);
+	});
+
+	test('Call To and Call From have distinct placeholders and are not required', () => {
+		const [to] = shownFor('callTo', 'Call');
+		const [from] = shownFor('callFrom', 'Call');
+		expect(to.placeholder).not.toBe(from.placeholder);
+		expect([to.required, from.required]).toEqual([undefined, undefined]);
+	});
+
+	test('Direction is a visible field, Inbound by default, with a hint on HighLevel\'s own default', () => {
+		const [direction] = shownFor('direction', 'SMS');
+		expect(direction.default).toBe('inbound');
+		expect(direction.hint).toMatch(/HighLevel's own default, when no direction is sent, is outbound/);
 	});
 });
 
@@ -167,7 +221,8 @@ describe('HighLevel > Add Inbound Message: bad input, nothing sent', () => {
 		['bad email in CC', EMAIL, { cc: ['ok@example.com', 'broken'] }, /^Invalid "Email CC" in item 0: expected a list of email addresses such as jane@example\.com; got "broken"$/],
 		['email with nothing in it', EMAIL, { message: '' }, /^Invalid "Message" in item 0: expected a message, an HTML body or attachments for an email/],
 		['bad phone in call', CALL, { callTo: '12' }, /^Invalid "Call To" in item 0: expected a phone number with its country code/],
-		['missing caller phone', CALL, { callFrom: '' }, /^Invalid "Call From" in item 0: .*it is empty$/],
+		['malformed caller phone', CALL, { callFrom: 'anonymous' }, /^Invalid "Call From" in item 0: expected a phone number with its country code.*; got "anonymous"$/],
+		['bad direction by expression', { ...PARAMS, direction: '={{ $json.direction }}' }, { direction: 'sideways' }, /^Invalid "Direction" in item 0: expected inbound or outbound; got "sideways"$/],
 	];
 
 	test.each(cases)('%s', async (_name, parameters, json, message) => {
@@ -258,6 +313,9 @@ describe('HighLevel: conversation picker and credential test', () => {
 		expect(api.requests[0].query).toEqual({ locationId: 'loc123', limit: '1' });
 		expect(api.requests[0].headers.version).toBe('2021-04-15');
 		api.on({ path: '/highlevel/conversations/search' }, { status: 401, body: { message: 'Invalid token' } });
-		expect((await testCredential('omnichannelHighLevelApi', { accessToken: 'x', locationId: 'loc123', baseUrl: api.urls.highlevel })).status).toBe('Error');
+		expect(await testCredential('omnichannelHighLevelApi', { accessToken: 'x', locationId: 'loc123', baseUrl: api.urls.highlevel })).toMatchObject({
+			status: 'Error',
+			httpStatus: 401,
+		});
 	});
 });

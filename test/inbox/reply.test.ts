@@ -234,6 +234,37 @@ describe('Inbox: thread list and credential test', () => {
 		expect(found.results).toEqual([{ name: 'Grace Hopper (@grace): Last message in t2', value: 't2' }]);
 	});
 
+	test('a search reads on until a page has a match: a name on page 3 is found', async () => {
+		const found = await listSearch(inbox(), 'searchThreads', 'Barbara');
+		expect(found).toEqual({ results: [{ name: 'Barbara Liskov (@barbara): Last message in t5', value: 't5' }], paginationToken: undefined });
+		expect(api.requests.map((r) => r.query.cursorId)).toEqual([undefined, 't2', 't4']);
+	});
+
+	test('a search with no match stops after 10 pages (1,000 threads) and can be scrolled on', async () => {
+		let n = 0;
+		api.on({ path: '/inbox/api/v1/threads' }, () => {
+			n++;
+			return {
+				status: 200,
+				body: {
+					threads: [{ id: `x${n}`, prospect: { name: `Person ${n}` }, lastMessage: { content: 'hi' } }],
+					nextCursor: { id: `x${n}`, timestamp: '2026-11-01T00:00:00.000Z' },
+				},
+			};
+		});
+		const found = await listSearch(inbox(), 'searchThreads', 'nobody');
+		expect(found).toEqual({ results: [], paginationToken: JSON.stringify({ id: 'x10', timestamp: '2026-11-01T00:00:00.000Z' }) });
+		expect(api.requests).toHaveLength(10);
+		const more = await listSearch(inbox(), 'searchThreads', 'Person 12', found.paginationToken);
+		expect(more.results).toEqual([{ name: 'Person 12: hi', value: 'x12' }]);
+		expect(api.requests[10].query.cursorId).toBe('x10');
+	});
+
+	test('the picker\'s hint says how far back a search looks', () => {
+		const thread = new Inbox().description.properties.find((p) => p.name === 'threadId');
+		expect(thread?.hint).toMatch(/up to 1,000 threads \(10 pages of 100\) back/);
+	});
+
 	test('a vendor error in the list is shown with the vendor\'s words', async () => {
 		api.once({ path: '/inbox/api/v1/threads' }, { status: 403, body: { message: 'Missing scope threads:read' } });
 		await expect(listSearch(inbox(), 'searchThreads')).rejects.toThrow('Missing scope threads:read');
@@ -241,12 +272,12 @@ describe('Inbox: thread list and credential test', () => {
 
 	test('credential test: GET /team with the bearer token', async () => {
 		const ok = await testCredential('omnichannelInboxApi', { apiToken: TOKEN, baseUrl: api.urls.inbox });
-		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(ok).toEqual({ status: 'OK', body: expect.objectContaining({ id: 'team1', name: 'Acme' }) });
 		expect(api.requests[0].path).toBe('/inbox/api/v1/team');
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 
 		api.on({ path: '/inbox/api/v1/team' }, { status: 401, body: { message: 'bad token' } });
 		const bad = await testCredential('omnichannelInboxApi', { apiToken: 'wrong', baseUrl: api.urls.inbox });
-		expect(bad.status).toBe('Error');
+		expect(bad).toMatchObject({ status: 'Error', httpStatus: 401 });
 	});
 });

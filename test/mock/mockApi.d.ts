@@ -9,6 +9,8 @@ export interface RecordedRequest {
 	status?: number;
 	/** processed: answered (any status but a rate limit); refused: 429 / 503+Retry-After; dropped. */
 	outcome: 'pending' | 'processed' | 'refused' | 'dropped';
+	/** What the vendor's spec forbids in this request (it was answered with the vendor's error). */
+	invalid?: unknown[];
 }
 
 export interface MockResponse {
@@ -49,5 +51,6 @@ export interface MockApi {
 	close(): Promise<void>;
 }
 
-export function startMockApi(options?: { port?: number; host?: string }): Promise<MockApi>;
+/** `strict: false` turns off the spec checks of ./validate.js (on by default). */
+export function startMockApi(options?: { port?: number; host?: string; strict?: boolean }): Promise<MockApi>;
 export const PREFIX: { sociocs: string; highlevel: string; inbox: string };

@@ -13,6 +13,8 @@
 const http = require('node:http');
 const { createRateLimit } = require('./rateLimits');
 
+const { validate } = require('./validate');
+
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
 function json(status, body, headers) {
@@ -155,6 +157,9 @@ async function startMockApi(options = {}) {
 			let response;
 			const limit = settings.rateLimit ? settings.rateLimit(req.at) : { refused: false, headers: {} };
 			if (limit.refused) response = json(429, { message: 'Too Many Requests' });
+			// Spec-strict: a request the vendor's spec forbids gets the vendor's error, never a canned answer.
+			const refused = !response && options.strict !== false && validate(req, PREFIX);
+			if (refused) [req.invalid, response] = [refused.problems, json(refused.status, refused.body)];
 			if (!response) {
 				const queued = onceQueue.findIndex((entry) => entry.match(req));
 				if (queued >= 0) response = onceQueue.splice(queued, 1)[0].response;

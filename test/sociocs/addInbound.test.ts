@@ -32,6 +32,15 @@ describe('Sociocs > Add Inbound', () => {
 		expect(result.items[0].json).toEqual({ status: 'success', ...api.requests[0].body });
 	});
 
+	test.each(['text/plain; charset=utf-8', 'audio/ogg; codecs="opus"', 'text/csv;charset=UTF-8;header=present'])(
+		'a MIME type with parameters is accepted and sent as given: %s',
+		async (mediaType) => {
+			const result = await runNode(sociocs(api, inbound({ mediaUrl: 'https://x.example/file', mediaType })));
+			expect(result.error).toBeUndefined();
+			expect(api.requests[0].body).toMatchObject({ media_url: 'https://x.example/file', media_type: mediaType });
+		},
+	);
+
 	test('media with an explicit type', async () => {
 		await runNode(sociocs(api, inbound({ mediaUrl: 'https://x.example/file', mediaType: 'application/pdf' })));
 		expect(api.requests[0].body).toMatchObject({ media_url: 'https://x.example/file', media_type: 'application/pdf' });

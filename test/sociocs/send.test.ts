@@ -181,6 +181,37 @@ describe('Sociocs > Send: request bodies per provider', () => {
 	});
 });
 
+describe('Sociocs > Send: values from expressions', () => {
+	test.each([
+		[true, { save: true, list_id: 0 }],
+		['true', { save: true, list_id: 0 }],
+		[' TRUE ', { save: true, list_id: 0 }],
+		[false, undefined],
+		['false', undefined],
+		['', undefined],
+	])('Save Recipient as Contact given as %j', async (save, contactSaving) => {
+		const result = await runNode(sociocs(api, send({ provider: 'twlo', text: 'x', saveContact: '={{ $json.save }}' })), [{ save }]);
+		expect(result.error).toBeUndefined();
+		expect(api.requests[0].body.contact_saving).toEqual(contactSaving);
+	});
+
+	test.each([
+		['null', '={{ $json.user }}', { user: null }],
+		['a missing field', '={{ $json.user }}', {}],
+		['empty text', '', {}],
+		['spaces', '={{ "  " }}', {}],
+	])('Send As User from %s sends no user_id', async (_what, userId, json) => {
+		const result = await runNode(sociocs(api, send({ provider: 'twlo', text: 'x', options: { userId } })), [json]);
+		expect(result.error).toBeUndefined();
+		expect(api.requests[0].body).toEqual({ provider: 'twlo', channel_key: 'chan-1', to: '+16175551212', text: 'x' });
+	});
+
+	test('Send As User from an expression with an id, a number too', async () => {
+		await runNode(sociocs(api, send({ provider: 'twlo', text: 'x', options: { userId: '={{ $json.user }}' } })), [{ user: 42 }]);
+		expect(api.requests[0].body.user_id).toBe('42');
+	});
+});
+
 describe('Sociocs > Send: API answers', () => {
 	test('HTTP 200 with status "error" is a node error with Sociocs\' words', async () => {
 		api.once({ path: '/sociocs/message' }, { status: 200, body: { status: 'error', errors: [{ msg: 'Invalid channel_key.' }] } });

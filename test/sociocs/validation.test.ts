@@ -48,6 +48,7 @@ const sendCases: Case[] = [
 	['empty channel', { text: 'x', channel: '' }, /^Invalid "Channel" in item \d+: expected a channel key \(choose one from the list or give it by expression\); it is empty$/],
 	['contact list not a number', { text: 'x', save: true, list: 'VIP' }, /^Invalid "Contact List" in item \d+: expected a list ID \(a whole number; 0 for "All Contacts"\); got "VIP"$/],
 	['contact field without a name', { text: 'x', save: true, fieldName: '' }, /^Invalid "Contact Fields" in item \d+: expected a name for every entry/],
+	['save contact neither true nor false', { text: 'x', save: 'yes' }, /^Invalid "Save Recipient as Contact" in item \d+: expected true or false; got "yes"$/],
 ];
 
 const INBOUND = {
@@ -66,7 +67,8 @@ const inboundCases: Case[] = [
 	['media URL not http(s)', { media: 'file:///etc/passwd' }, /^Invalid "Media URL" in item \d+: expected an http:\/\/ or https:\/\/ URL/],
 	['media type not inferable (no extension)', { media: 'https://x.example/media/123' }, /^Invalid "Media Type" in item \d+: expected a MIME type such as image\/png, as it cannot be told from the Media URL's file extension; it is empty$/],
 	['media type ambiguous (.ogg)', { media: 'https://x.example/voice.ogg' }, /^Invalid "Media Type" in item \d+: .*cannot be told/],
-	['media type malformed', { media: 'https://x.example/a.png', type: 'png' }, /^Invalid "Media Type" in item \d+: expected a MIME type such as image\/png; got "png"$/],
+	['media type malformed', { media: 'https://x.example/a.png', type: 'png' }, /^Invalid "Media Type" in item \d+: expected a MIME type such as image\/png or text\/plain; charset=utf-8; got "png"$/],
+	['media type parameter without a value', { media: 'https://x.example/a.txt', type: 'text/plain; charset' }, /^Invalid "Media Type" in item \d+: .*got "text\/plain; charset"$/],
 ];
 
 describe.each([

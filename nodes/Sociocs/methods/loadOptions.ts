@@ -50,10 +50,14 @@ export async function getLists(this: ILoadOptionsFunctions): Promise<INodeProper
 	];
 }
 
-/** Team members (GET /team-members); their fields are not documented, so names are read defensively. */
+/**
+ * Team members (GET /team-members), after "Sociocs API (default)": the empty value, which
+ * sends no user_id (and keeps the editor from calling an empty choice unsupported). Their
+ * fields are not documented, so names are read defensively.
+ */
 export async function getTeamMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const members = listOf(await get(this, '/team-members'));
-	return members
+	const found = members
 		.map((member) => {
 			const id = member.id ?? member.user_id;
 			const fullName = [member.first_name, member.last_name].filter(Boolean).join(' ');
@@ -63,4 +67,5 @@ export async function getTeamMembers(this: ILoadOptionsFunctions): Promise<INode
 		})
 		.filter((member) => member.id !== undefined && member.id !== null)
 		.map(({ id, name }) => ({ name: name ?? `User ${String(id)}`, value: String(id) }));
+	return [{ name: 'Sociocs API (default)', value: '' }, ...found];
 }

@@ -36,7 +36,8 @@ export const cases = [
 			type: 'SMS',
 			message: '={{ $json.text }}',
 			attachments: ['https://cdn.example.com/a.png'],
-			options: { direction: 'inbound', date: '2026-11-20T08:15:00' },
+			direction: 'inbound',
+			options: { date: '2026-11-20T08:15:00' },
 		}),
 		items: [{ conversation: 'convSms1', text: 'Is my order ready?' }],
 		check(result, requests) {
@@ -86,6 +87,7 @@ export const cases = [
 				emailCc: ['a@example.com', 'b@example.com'],
 				emailBcc: ['c@example.com'],
 				emailMessageId: 'mid-1',
+				direction: 'inbound',
 			});
 		},
 	},
@@ -108,6 +110,7 @@ export const cases = [
 				conversationId: 'convCall1',
 				conversationProviderId: 'prov1',
 				call: { to: '+15037081210', from: '+15037081211', status: 'voicemail' },
+				direction: 'inbound',
 			});
 		},
 	},

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { checkHttpUrl, ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
-import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
+import { phoneOptions, readOptionalPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
+import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
@@ -31,6 +32,9 @@ const MESSAGE_TYPES = [
 	{ name: 'WhatsApp', value: 'WhatsApp' },
 ];
 
+/** HighLevel answers `{ success: true, messageId, ... }` (`success: false` is refused by the transport). */
+const ADDED = idProof('a messageId', (body) => body.messageId);
+
 const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
 
 function listField(displayName: string, name: string, description: string, show: IDataObject, placeholder: string): INodeProperties {
@@ -44,6 +48,11 @@ function listField(displayName: string, name: string, description: string, show:
 		description,
 		displayOptions: { show: show as { [key: string]: string[] } },
 	};
+}
+
+/** Message, shown with its own words for an email (where HTML is the other body). */
+function messageField(text: Pick<INodeProperties, 'description' | 'hint' | 'displayOptions'>): INodeProperties {
+	return { displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 4 }, default: '', ...text };
 }
 
 export const description: INodeProperties[] = [
@@ -97,13 +106,24 @@ export const description: INodeProperties[] = [
 		description: 'The ID of the conversation provider of your HighLevel Marketplace app (HighLevel has no endpoint that lists them)',
 		displayOptions: { show: on },
 	},
+	messageField({ description: 'The text of the message', displayOptions: { show: on, hide: { type: ['Email'] } } }),
+	// The same field for an email, where it is one of two bodies.
+	messageField({
+		description: 'The plain-text body of the email',
+		hint: 'Plain text. For an HTML email fill HTML below; fill both to give both versions.',
+		displayOptions: forTypes('Email'),
+	}),
 	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		description: 'The text of the message',
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'options',
+		options: [
+			{ name: 'Inbound', value: 'inbound', description: 'The contact sent it' },
+			{ name: 'Outbound', value: 'outbound', description: 'It was sent to the contact' },
+		],
+		default: 'inbound',
+		description: 'Whether the message came from the contact or went to them. Always sent.',
+		hint: 'HighLevel\'s own default, when no direction is sent, is outbound: this field always sends one.',
 		displayOptions: { show: on },
 	},
 	listField('Attachments', 'attachments', 'Public URLs of files that came with the message', on, 'https://example.com/file.pdf'),
@@ -114,6 +134,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		description: 'The HTML body of the email',
+		hint: 'The HTML version. For a plain-text email leave this empty and fill Message.',
 		displayOptions: forTypes('Email'),
 	},
 	{
@@ -157,9 +178,8 @@ export const description: INodeProperties[] = [
 		name: 'callTo',
 		type: 'string',
 		default: '',
-		required: true,
-		placeholder: 'e.g. +15037081210',
-		description: 'The phone number that received the call',
+		placeholder: 'e.g. +15037081210 (your business line)',
+		description: 'The phone number that received the call. Leave empty when it is not known.',
 		displayOptions: forTypes('Call'),
 	},
 	{
@@ -167,9 +187,8 @@ export const description: INodeProperties[] = [
 		name: 'callFrom',
 		type: 'string',
 		default: '',
-		required: true,
-		placeholder: 'e.g. +15037081210',
-		description: 'The phone number that made the call',
+		placeholder: 'e.g. +16175551212 (the caller)',
+		description: 'The phone number that made the call. Leave empty for a withheld or anonymous caller.',
 		displayOptions: forTypes('Call'),
 	},
 	{
@@ -213,18 +232,6 @@ export const description: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description: 'When the message was received (in the workflow\'s time zone unless the value has its own offset)',
-		},
-		{
-			displayName: 'Direction',
-			name: 'direction',
-			type: 'options',
-			options: [
-				{ name: 'Inbound', value: 'inbound' },
-				{ name: 'Outbound', value: 'outbound' },
-			],
-			default: 'inbound',
-			description:
-				'Whether the message came from the contact (inbound) or went to them (outbound). Not set: HighLevel\'s own default, which its docs give as outbound.',
 		},
 		...phoneOptions,
 	]),
@@ -281,11 +288,13 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 		const phones = readPhoneOptions(options);
 		const status = fields.raw('callStatus', 'completed') as string;
 		if (!CALL_STATUSES.includes(status)) fields.fail('Call Status', `one of ${CALL_STATUSES.join(', ')}`, status);
-		body.call = {
-			to: readPhone(fields, 'callTo', 'Call To', phones),
-			from: readPhone(fields, 'callFrom', 'Call From', phones),
-			status,
-		};
+		// Neither number is required: a withheld caller is recorded without one.
+		const call: IDataObject = { status };
+		const to = readOptionalPhone(fields, 'callTo', 'Call To', phones);
+		if (to) call.to = to;
+		const from = readOptionalPhone(fields, 'callFrom', 'Call From', phones);
+		if (from) call.from = from;
+		body.call = call;
 	} else if (!message && !attachments.length) {
 		fields.fail('Message', 'a message text or attachments');
 	}
@@ -294,11 +303,10 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (contactId) body.contactId = contactId;
 	const altId = fields.text('options.altId', 'Alt ID')?.trim();
 	if (altId) body.altId = altId;
-	const direction = options.direction as string | undefined;
-	if (direction !== undefined && direction !== '') {
-		if (direction !== 'inbound' && direction !== 'outbound') fields.fail('Direction', 'inbound or outbound', direction);
-		body.direction = direction;
-	}
+	// Always sent: left out, HighLevel would store the message as outbound.
+	const direction = fields.text('direction', 'Direction')?.trim() ?? 'inbound';
+	if (direction !== 'inbound' && direction !== 'outbound') fields.fail('Direction', 'inbound or outbound', direction);
+	body.direction = direction;
 	const date = fields.dateTime('options.date', 'Date');
 	if (date) body.date = date;
 	const version = String(options.apiVersion ?? '').trim() || DEFAULT_API_VERSION;
@@ -310,6 +318,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 			path: '/conversations/messages/inbound',
 			body,
 			headers: { Version: version },
+			proof: ADDED,
 		},
 		orderKey: `conversation:${conversationId}`,
 	};

@@ -4,6 +4,7 @@ import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
+import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
 
@@ -17,6 +18,7 @@ export const description: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The conversation to send the message in',
+		hint: 'The list is newest first. Inbox cannot search threads, so typing looks through up to 1,000 threads (10 pages of 100) back for names, handles or last messages that match; scroll down to look further, or give the thread By ID.',
 		displayOptions: { show },
 		modes: [
 			{
@@ -65,6 +67,9 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
+/** Inbox answers with the message it created: its `id` proves it exists. */
+const CREATED = idProof('the created message\'s id', (body) => body.id, INBOX_ID);
+
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
 	const threadId = fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
@@ -78,7 +83,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const body: IDataObject = { content };
 	if (replyToMessageId) body.replyToMessageId = replyToMessageId;
 	return {
-		request: { method: 'POST', path: `/threads/${threadId}/messages`, body },
+		request: { method: 'POST', path: `/threads/${threadId}/messages`, body, proof: CREATED },
 		orderKey: `thread:${threadId}`,
 	};
 }

@@ -6,10 +6,14 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, readChannel } from './common';
+import { channelField, readChannel, RECORDED } from './common';
 import { mediaTypeFromUrl, mediaTypeOptions } from './mediaTypes';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
+
+/** type/subtype with optional parameters (RFC 2045): `text/plain; charset=utf-8`, `audio/ogg; codecs="opus"`. */
+const TOKEN = "[!#$%&'*+.^_`|~\\w-]+";
+const MIME_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:\\s*;\\s*${TOKEN}=(?:${TOKEN}|"[^"\\\\]*"))*$`);
 
 export const description: INodeProperties[] = [
 	{
@@ -87,8 +91,8 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const mediaUrl = fields.url('mediaUrl', 'Media URL');
 	if (mediaUrl) {
 		const given = fields.text('mediaType', 'Media Type')?.trim();
-		if (given !== undefined && !/^[\w.+-]+\/[\w.+-]+$/.test(given)) {
-			fields.fail('Media Type', 'a MIME type such as image/png', given);
+		if (given !== undefined && !MIME_TYPE.test(given)) {
+			fields.fail('Media Type', 'a MIME type such as image/png or text/plain; charset=utf-8', given);
 		}
 		body.media_url = mediaUrl;
 		body.media_type =
@@ -101,7 +105,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	}
 
 	return {
-		request: { method: 'POST', path: '/incoming', body },
+		request: { method: 'POST', path: '/incoming', body, proof: RECORDED },
 		orderKey: `${channelKey}|${from}`,
 		output: (response) => ({ ...(response as IDataObject), ...body }),
 	};

@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemFields } from '../../../shared/fields';
+import { idProof } from '../../../shared/transport';
+import type { BodyProof } from '../../../shared/transport';
 
 export const PROVIDERS = [
 	{ name: 'Twilio SMS', value: 'twlo' },
@@ -27,3 +29,14 @@ export function channelField(operation: string): INodeProperties {
 export function readChannel(fields: ItemFields): string {
 	return fields.requiredText('channelKey', 'Channel', 'a channel key (choose one from the list or give it by expression)').trim();
 }
+
+/** POST /message answers `{ status: "success", data: { message_id } }`. */
+export const SENT = idProof('status "success" and a data.message_id', (body) =>
+	body.status === 'success' ? (body.data as IDataObject | undefined)?.message_id : undefined,
+);
+
+/** POST /incoming answers `{ status: "success" }` (its spec gives no id). */
+export const RECORDED: BodyProof = {
+	holds: (body) => !!body && typeof body === 'object' && (body as IDataObject).status === 'success',
+	expected: 'status "success"',
+};

@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, PROVIDERS, readChannel } from './common';
+import { channelField, PROVIDERS, readChannel, SENT } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
@@ -143,7 +143,7 @@ export const description: INodeProperties[] = [
 	},
 	pairsField('Header Variables', 'gupshupHeader', 'Values for the placeholders of the template\'s header', forProviders('gswa')),
 	pairsField('Body Variables', 'gupshupBody', 'Values for the placeholders of the template\'s body', forProviders('gswa')),
-	pairsField('Buttons Variables', 'gupshupButtons', 'Values for the placeholders of the template\'s buttons', forProviders('gswa')),
+	pairsField('Button Variables', 'gupshupButtons', 'Values for the placeholders of the template\'s buttons', forProviders('gswa')),
 	{
 		displayName: 'Save Recipient as Contact',
 		name: 'saveContact',
@@ -187,7 +187,7 @@ export const description: INodeProperties[] = [
 			default: '',
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'The team member shown as the sender. Not set: "Sociocs API".',
+			hint: 'The team member shown as the sender of the message. Left on "Sociocs API (default)", Sociocs shows "Sociocs API".',
 		},
 	]),
 ];
@@ -215,7 +215,7 @@ function buildTemplate(fields: ItemFields, provider: string): IDataObject | unde
 		if (mediaUrl) variables.MEDIA_URL = mediaUrl;
 		const header = fields.pairs('gupshupHeader', 'variable', 'Header Variables');
 		const body = fields.pairs('gupshupBody', 'variable', 'Body Variables');
-		const buttons = fields.pairs('gupshupButtons', 'variable', 'Buttons Variables');
+		const buttons = fields.pairs('gupshupButtons', 'variable', 'Button Variables');
 		if (header) variables.Header = header;
 		if (body) variables.Body = body;
 		if (buttons) variables.Buttons = buttons;
@@ -230,7 +230,7 @@ function buildTemplate(fields: ItemFields, provider: string): IDataObject | unde
 }
 
 function buildContactSaving(fields: ItemFields): IDataObject | undefined {
-	if (fields.raw('saveContact', false) !== true) return undefined;
+	if (!fields.boolean('saveContact', 'Save Recipient as Contact')) return undefined;
 	const listRaw = fields.raw('contactListId', 0);
 	const listId = Number(listRaw === '' || listRaw === undefined || listRaw === null ? 0 : listRaw);
 	if (!Number.isInteger(listId) || listId < 0) {
@@ -281,11 +281,12 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (contactSaving) body.contact_saving = contactSaving;
 	const schedule = fields.dateTime('options.schedule', 'Schedule');
 	if (schedule) body.schedule = schedule;
-	const userId = options.userId === undefined || options.userId === '' ? undefined : String(options.userId).trim();
+	// Empty, null and undefined (an expression on a missing field) all mean "not set".
+	const userId = fields.text('options.userId', 'Send As User')?.trim();
 	if (userId) body.user_id = userId;
 
 	return {
-		request: { method: 'POST', path: '/message', body },
+		request: { method: 'POST', path: '/message', body, proof: SENT },
 		orderKey: `${channelKey}|${to}`,
 		output: (response) => ({
 			...((response as IDataObject).data as IDataObject),
