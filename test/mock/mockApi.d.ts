@@ -29,6 +29,7 @@ export interface MockApi {
 	url: string;
 	urls: { sociocs: string; highlevel: string; inbox: string };
 	requests: RecordedRequest[];
+	oauth: OAuthMock;
 	once(match: Match, response: MockResponse): void;
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined)): void;
 	setLatency(ms: number): void;
@@ -39,3 +40,10 @@ export interface MockApi {
 
 export function startMockApi(options?: { port?: number; host?: string }): Promise<MockApi>;
 export const PREFIX: { sociocs: string; highlevel: string; inbox: string };
+
+export interface OAuthMock {
+	rejectEveryToken: boolean;
+	install(app: { clientId: string; clientSecret: string; locationId: string; accessToken: string; refreshToken: string }): void;
+	readonly issuedTokens: string[];
+	reset(): void;
+}

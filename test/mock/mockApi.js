@@ -12,6 +12,8 @@
  */
 const http = require('node:http');
 
+const { createOAuth } = require('./oauth');
+
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
 function json(status, body, headers) {
@@ -126,6 +128,7 @@ async function startMockApi(options = {}) {
 	const onceQueue = []; // [{ match, response }]
 	const rules = []; // [{ match, respond }]
 	const settings = { latencyMs: 0, rateLimit: null };
+	const oauth = createOAuth();
 	let window = { second: 0, count: 0 };
 
 	const server = http.createServer((incoming, res) => {
@@ -163,6 +166,7 @@ async function startMockApi(options = {}) {
 					response = json(429, { message: 'Too Many Requests' }, headers);
 				} else window.count++;
 			}
+			if (!response) response = oauth.answer(req);
 			if (!response) {
 				const queued = onceQueue.findIndex((entry) => entry.match(req));
 				if (queued >= 0) response = onceQueue.splice(queued, 1)[0].response;
@@ -214,6 +218,8 @@ async function startMockApi(options = {}) {
 		url,
 		urls: { sociocs: url + PREFIX.sociocs, highlevel: url + PREFIX.highlevel, inbox: url + PREFIX.inbox },
 		requests,
+		/** HighLevel's token endpoint and expiring OAuth access tokens (see oauth.js). */
+		oauth,
 		/** Answer the next request that matches with `response` (once). */
 		once(match, response) {
 			onceQueue.push({ match: toMatcher(match), response });
@@ -237,6 +243,7 @@ async function startMockApi(options = {}) {
 			settings.latencyMs = 0;
 			settings.rateLimit = null;
 			window = { second: 0, count: 0 };
+			oauth.reset();
 		},
 		async close() {
 			server.closeAllConnections();
