@@ -352,11 +352,6 @@ export async function testCredential(
 		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
 			.cause;
 		if (cause?.response) {
-			// As n8n's CredentialsTester: a responseCode rule's message first, then the status text.
-			const rule = testRequest.rules?.find(
-				(entry) => entry.type === 'responseCode' && entry.properties.value === cause.response!.status,
-			);
-			if (rule) return { status: 'Error', message: rule.properties.message };
 			return {
 				status: 'Error',
 				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
