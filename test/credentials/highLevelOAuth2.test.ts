@@ -7,6 +7,7 @@ import { listSearch, runNode } from '../helpers/engine';
 import type { NodeUnderTest } from '../helpers/engine';
 import { startMockApi } from '../mock/mockApi';
 import type { MockApi } from '../mock/mockApi';
+import { oauthCredentialData } from '../mock/oauth';
 
 /**
  * HighLevel through the OAuth2 credential, run by n8n-core's own OAuth2 code (requestOAuth2 and
@@ -24,24 +25,7 @@ const INBOUND = '/highlevel/conversations/messages/inbound';
 const OAUTH = 'omnichannelHighLevelOAuth2Api';
 
 function credential(accessToken: string): IDataObject {
-	return {
-		grantType: 'authorizationCode',
-		authUrl: 'https://marketplace.gohighlevel.com/oauth/chooselocation',
-		accessTokenUrl: `${api.urls.highlevel}/oauth/token`,
-		...CLIENT,
-		scope: 'conversations.readonly conversations.write conversations/message.readonly conversations/message.write',
-		authQueryParameters: '',
-		authentication: 'body',
-		baseUrl: api.urls.highlevel,
-		oauthTokenData: {
-			access_token: accessToken,
-			refresh_token: STALE.refresh,
-			token_type: 'Bearer',
-			expires_in: 86399,
-			userType: 'Location',
-			locationId: 'loc-from-token',
-		},
-	};
+	return oauthCredentialData(api, { ...CLIENT, accessToken, refreshToken: STALE.refresh, locationId: 'loc-from-token' }) as IDataObject;
 }
 
 function node(accessToken: string, parameters: IDataObject = {}): NodeUnderTest {

@@ -14,6 +14,7 @@ import { PACKAGE } from './workflow.mjs';
 
 const require = createRequire(import.meta.url);
 const { startMockApi } = require('../mock/mockApi.js');
+const { oauthCredentialData } = require('../mock/oauth.js');
 
 const CLIENT = { clientId: 'e2e-client-4d1f', clientSecret: 'e2e-client-secret-8b3e27' };
 const STALE = { access: 'e2e-stale-access-6a0c91', refresh: 'e2e-refresh-token-2f7d55' };
@@ -80,25 +81,8 @@ before(async () => {
 		{
 			...CREDENTIAL,
 			type: 'omnichannelHighLevelOAuth2Api',
-			data: {
-				grantType: 'authorizationCode',
-				authUrl: 'https://marketplace.gohighlevel.com/oauth/chooselocation',
-				accessTokenUrl: `${mock.urls.highlevel}/oauth/token`,
-				...CLIENT,
-				scope: 'conversations.readonly conversations.write conversations/message.readonly conversations/message.write',
-				authQueryParameters: '',
-				authentication: 'body',
-				baseUrl: mock.urls.highlevel,
-				// What n8n stored when the user connected the app a day ago.
-				oauthTokenData: {
-					access_token: STALE.access,
-					refresh_token: STALE.refresh,
-					token_type: 'Bearer',
-					expires_in: 86399,
-					userType: 'Location',
-					locationId: 'loc-oauth',
-				},
-			},
+			// What n8n stored when the user connected the app a day ago.
+			data: oauthCredentialData(mock, { ...CLIENT, accessToken: STALE.access, refreshToken: STALE.refresh, locationId: 'loc-oauth' }),
 		},
 	];
 	fs.writeFileSync(path.join(userFolder, 'credentials.json'), JSON.stringify(credentials));
@@ -132,12 +116,12 @@ test('an access token HighLevel refuses is refreshed by n8n; the message is sent
 	assert.equal(form.client_secret, CLIENT.clientSecret);
 	const [newToken] = mock.oauth.issuedTokens;
 	assert.equal(sent.headers.authorization, `Bearer ${newToken}`);
-	assert.deepEqual(sent.body, {
+	const { direction: _direction, ...body } = sent.body; // (the operation's default direction is not what this is about)
+	assert.deepEqual(body, {
 		type: 'SMS',
 		conversationId: 'conv1',
 		conversationProviderId: 'prov1',
 		message: 'Sent through a Marketplace app',
-		direction: sent.body.direction, // (the operation's own default, not what this test is about)
 	});
 	assert.equal(items.length, 1);
 	assert.equal(items[0].success, true);

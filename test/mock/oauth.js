@@ -78,4 +78,30 @@ function createOAuth() {
 	return api;
 }
 
-module.exports = { createOAuth, TOKEN_PATH };
+/**
+ * The data of an omnichannelHighLevelOAuth2Api credential as n8n keeps it once the app was
+ * connected (oauthTokenData from HighLevel's token answer), with the mock as token endpoint and API.
+ */
+function oauthCredentialData(mock, { clientId, clientSecret, accessToken, refreshToken, locationId }) {
+	return {
+		grantType: 'authorizationCode',
+		authUrl: 'https://marketplace.gohighlevel.com/oauth/chooselocation',
+		accessTokenUrl: `${mock.urls.highlevel}/oauth/token`,
+		clientId,
+		clientSecret,
+		scope: 'conversations.readonly conversations.write conversations/message.readonly conversations/message.write',
+		authQueryParameters: '',
+		authentication: 'body',
+		baseUrl: mock.urls.highlevel,
+		oauthTokenData: {
+			access_token: accessToken,
+			refresh_token: refreshToken,
+			token_type: 'Bearer',
+			expires_in: 86399,
+			userType: 'Location',
+			locationId,
+		},
+	};
+}
+
+module.exports = { createOAuth, oauthCredentialData, TOKEN_PATH };
