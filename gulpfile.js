@@ -35,6 +35,8 @@ async function compile() {
 	const entryPoints = [
 		...filesUnder('nodes', '.node.ts'),
 		...filesUnder('credentials', '.credentials.ts'),
+		// The phone library, a file of its own that a node requires on first use (see phoneLib.ts).
+		'nodes/shared/phoneParse.ts',
 	];
 	await esbuild.build({
 		entryPoints,
@@ -44,7 +46,7 @@ async function compile() {
 		platform: 'node',
 		format: 'cjs',
 		target: 'node20',
-		external: ['n8n-workflow'],
+		external: ['n8n-workflow', '../shared/phoneParse'],
 		// The phone metadata is the bulk of the bundle: the "min" set keeps it near 100 KB.
 		alias: { 'libphonenumber-js': 'libphonenumber-js/min' },
 		legalComments: 'none',

@@ -7,4 +7,5 @@ module.exports = {
 	...require('./dist/credentials/OmnichannelInboxApi.credentials.js'),
 	...require('./dist/credentials/OmnichannelSociocsApi.credentials.js'),
 	...require('./dist/credentials/OmnichannelHighLevelApi.credentials.js'),
+	...require('./dist/credentials/OmnichannelHighLevelOAuth2Api.credentials.js'),
 };

@@ -7,10 +7,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { HIGHLEVEL, testBaseUrl } from '../nodes/shared/services';
+
 export class OmnichannelHighLevelApi implements ICredentialType {
 	name = 'omnichannelHighLevelApi';
 
-	displayName = 'HighLevel (LeadConnector) Conversations API';
+	displayName = 'HighLevel (LeadConnector) Private Integration Token API';
 
 	icon: Icon = { light: 'file:../icons/highLevel.svg', dark: 'file:../icons/highLevel.dark.svg' };
 
@@ -18,14 +20,15 @@ export class OmnichannelHighLevelApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Access Token',
+			// (Named accessToken since the first version: renaming it would empty saved credentials.)
+			displayName: 'Private Integration Token',
 			name: 'accessToken',
 			type: 'string',
 			typeOptions: { password: true },
 			required: true,
 			default: '',
 			description:
-				'A Sub-Account Private Integration Token (Settings > Private Integrations) or a Sub-Account OAuth access token, with the conversations scopes',
+				'Created in the sub-account under Settings > Private Integrations, with the conversations scopes. It does not expire. (To sign in with a Marketplace app instead, choose OAuth2 in the node.)',
 		},
 		{
 			displayName: 'Location ID',
@@ -39,7 +42,7 @@ export class OmnichannelHighLevelApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://services.leadconnectorhq.com',
+			default: HIGHLEVEL.defaultBaseUrl,
 			description: 'Change only to go through a proxy',
 		},
 	];
@@ -54,13 +57,31 @@ export class OmnichannelHighLevelApi implements ICredentialType {
 	}
 
 	// Searching the location's conversations needs the token's conversations scope and the
-	// right Location ID, the same things the node needs.
+	// right Location ID, the same things the node needs. n8n shows a failed test's message as
+	// written here (a test request cannot show the answer's body): HighLevel's documented words.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: testBaseUrl(HIGHLEVEL),
 			url: '/conversations/search',
 			qs: { locationId: '={{$credentials.locationId}}', limit: 1 },
 			headers: { Version: '2021-04-15' },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'HighLevel: "Invalid token: access token is invalid" (HTTP 401). Check the Private Integration Token.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'HighLevel refused access (HTTP 403): check that the Location ID is the sub-account the token belongs to, and that the token has the conversations scopes.',
+				},
+			},
+		],
 	};
 }

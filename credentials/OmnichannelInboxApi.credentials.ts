@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { INBOX, testBaseUrl } from '../nodes/shared/services';
+
 export class OmnichannelInboxApi implements ICredentialType {
 	name = 'omnichannelInboxApi';
 
@@ -30,7 +32,7 @@ export class OmnichannelInboxApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://inboxapp.com/api/v1',
+			default: INBOX.defaultBaseUrl,
 			description: 'Change only to go through a proxy',
 		},
 	];
@@ -45,10 +47,20 @@ export class OmnichannelInboxApi implements ICredentialType {
 	}
 
 	// GET /team needs the same token the Reply to Thread operation uses, and changes nothing.
+	// (Inbox documents no error wording; n8n shows a failed test's message as written here.)
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: testBaseUrl(INBOX),
 			url: '/team',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Inbox refused the API token (HTTP 401 Unauthorized). Check the token from Inbox\'s Settings > API.',
+				},
+			},
+		],
 	};
 }

@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	IHttpRequestOptions,
 	ICredentialTestRequest,
@@ -6,6 +7,8 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { SOCIOCS, testBaseUrl } from '../nodes/shared/services';
 
 export class OmnichannelSociocsApi implements ICredentialType {
 	name = 'omnichannelSociocsApi';
@@ -30,7 +33,7 @@ export class OmnichannelSociocsApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.sociocs.com',
+			default: SOCIOCS.defaultBaseUrl,
 			description: 'Change only to go through a proxy',
 		},
 	];
@@ -45,13 +48,30 @@ export class OmnichannelSociocsApi implements ICredentialType {
 	}
 
 	// GET /team-members is read-only and needs a valid key. Sociocs may answer HTTP 200 with
-	// { status: "error" }, which must fail the test too.
+	// { status: "error" }, which must fail the test too. n8n shows a failed test's message as
+	// written here (a test request cannot show the answer's body): Sociocs' documented words for
+	// each status, instead of n8n's bare "Unauthorized".
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: testBaseUrl(SOCIOCS),
 			url: '/team-members',
 		},
+		// n8n's CredentialsTester applies both kinds of rule; its type only lists one kind per list.
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Sociocs: "Authentication failed. Check apikey header." (HTTP 401). Check the API Key.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Sociocs: "Requested API endpoint not found." (HTTP 404). Check the Base URL.',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -60,6 +80,6 @@ export class OmnichannelSociocsApi implements ICredentialType {
 					message: 'Sociocs rejected the API key',
 				},
 			},
-		],
+		] as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -13,8 +13,10 @@ export class Sociocs implements INodeType {
 		icon: { light: 'file:../../icons/sociocs.svg', dark: 'file:../../icons/sociocs.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send SMS and WhatsApp messages and record inbound messages in Sociocs',
+		// What a person reads on the canvas, e.g. "Send WhatsApp (Gupshup)" (n8n's lint wants a literal here).
+		subtitle:
+			'={{ $parameter["operation"] === "addInbound" ? "Add Inbound Message (Twilio SMS)" : "Send " + ({ "twlo": "SMS (Twilio)", "twlowa": "WhatsApp (Twilio)", "gswa": "WhatsApp (Gupshup)" }[$parameter["provider"]] || "Message") }}',
+		description: 'Send SMS, MMS and WhatsApp messages (Twilio, Gupshup) and record inbound messages in Sociocs',
 		defaults: { name: 'Sociocs' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

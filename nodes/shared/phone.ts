@@ -1,8 +1,8 @@
-import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { CountryCode } from 'libphonenumber-js';
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ItemFields } from './fields';
+import { countryOptions as countries, parsePhoneNumberFromString } from './phoneLib';
+import type { CountryCode } from './phoneLib';
 
 /**
  * The one phone normaliser of the package (Sociocs to / from, HighLevel call to / from).
@@ -105,16 +105,9 @@ export function readPhoneOptions(options: IDataObject): PhoneOptions {
 	};
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
 const countryOptions: INodePropertyOptions[] = [
 	{ name: 'None (Numbers Include Their Country Code)', value: '' },
-	...getCountries()
-		.map((code) => ({
-			name: `${regionNames.of(code) ?? code} (+${getCountryCallingCode(code)})`,
-			value: code,
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name)),
+	...countries,
 ];
 
 /** Options every node with phone fields offers, in its "Options" collection. */

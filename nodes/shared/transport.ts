@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import type {
 	FunctionsBase,
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -13,6 +14,7 @@ import type {
 import { apiFailure, vendorMessage } from './errors';
 import { limiterFor, numberHeader, Pacer } from './rateLimiter';
 import type { RateLimiter } from './rateLimiter';
+import { AUTHENTICATION, OAUTH2 } from './services';
 import type { Service } from './services';
 
 /**
@@ -82,6 +84,8 @@ export interface Api {
 	readonly service: Service;
 	/** Read once per run and handed to every request: n8n would otherwise load and decrypt it each time. */
 	readonly credentials: ICredentialsDecrypted;
+	/** Signed by n8n's OAuth2 flow, which refreshes the token on a 401 (see apiRequest). */
+	readonly oAuth2: boolean;
 	readonly baseUrl: string;
 	readonly secrets: readonly string[];
 	readonly limiter: RateLimiter;
@@ -96,30 +100,47 @@ const REFUSED_BACKOFF_MS = 500;
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 60_000;
 
-/** Reads the credential once per node run and binds the shared limiter for it. */
+/** A credential field by name, or a nested one by path (`oauthTokenData.access_token`). */
+function fieldOf(data: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
+}
+
+/**
+ * Reads the credential once per node run and binds the shared limiter for it. The credential is
+ * the service's own, or its OAuth2 one when the node's "Authentication" parameter says so.
+ */
 export async function openApi(
 	ctx: FunctionsBase,
 	service: Service,
 	limits: SendLimits = DEFAULT_LIMITS,
 ): Promise<Api> {
-	const credentials = await ctx.getCredentials(service.credentialType);
+	const node = ctx.getNode();
+	const oAuth2 = service.oAuth2 && node.parameters?.[AUTHENTICATION] === OAUTH2 ? service.oAuth2 : undefined;
+	const { credentialType, secretFields } = oAuth2 ?? service;
+	const stored = await ctx.getCredentials(credentialType);
+	const credentials: IDataObject = { ...stored };
+	for (const field of oAuth2?.tokenFields ?? []) {
+		const value = fieldOf(stored, `oauthTokenData.${field}`);
+		if (value !== undefined && value !== null && value !== '') credentials[field] = value;
+	}
 	const baseUrl = String(credentials.baseUrl || service.defaultBaseUrl).replace(/\/+$/, '');
-	const secrets = service.secretFields
-		.map((field) => credentials[field])
+	const secrets = secretFields
+		.map((field) => fieldOf(stored, field))
 		.filter((value): value is string => typeof value === 'string' && value !== '');
-	const nodeCredential = ctx.getNode().credentials?.[service.credentialType];
+	const nodeCredential = node.credentials?.[credentialType];
 	const credentialId = nodeCredential?.id ?? 'default';
 	return {
 		service,
 		credentials: {
 			id: credentialId,
 			name: nodeCredential?.name ?? service.name,
-			type: service.credentialType,
-			data: credentials,
+			type: credentialType,
+			data: credentials as ICredentialDataDecryptedObject,
 		},
+		oAuth2: !!oAuth2,
 		baseUrl,
 		secrets,
-		limiter: limiterFor(`${service.credentialType}|${credentialId}|${baseUrl}`),
+		limiter: limiterFor(`${credentialType}|${credentialId}|${baseUrl}`),
 		pacer: new Pacer(limits.maxPerSecond > 0 ? 1000 / limits.maxPerSecond : 0),
 		limits,
 	};
@@ -207,6 +228,61 @@ function networkFailure(node: INode, api: Api, request: ApiRequest, error: unkno
 			message: what,
 			description: `May have been delivered: ${where} may have reached ${name}. It was not retried automatically, to avoid sending it twice. Check ${name} before sending it again.`,
 			delivery: 'unknown',
+			itemIndex,
+		},
+		api.secrets,
+	);
+}
+
+/** An HTTP answer n8n threw instead of returning (an OAuth2 401, see apiRequest). */
+function answerIn(error: unknown): FullResponse | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const { response, cause } = current as { response?: { status?: unknown; headers?: IDataObject; data?: unknown }; cause?: unknown };
+		if (response && typeof response.status === 'number') {
+			return { statusCode: response.status, headers: response.headers ?? {}, body: response.data };
+		}
+		current = cause;
+	}
+	return undefined;
+}
+
+/**
+ * Why n8n could not sign a request with an OAuth2 credential: not connected yet, or the token
+ * endpoint refused the refresh (client-oauth2's EAUTH / ESTATUS, n8n's "needs to be reconnected").
+ * Either happens before the request is sent, or after the API refused the old token with a 401.
+ */
+function signInProblem(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const { code, message, failure, cause } = current as {
+			code?: unknown;
+			message?: unknown;
+			failure?: { cause?: unknown };
+			cause?: unknown;
+		};
+		const text = typeof message === 'string' ? message : '';
+		if (
+			code === 'EAUTH' ||
+			code === 'ESTATUS' ||
+			failure?.cause === 'credential-invalid' ||
+			/OAuth credentials not connected|no refresh token/i.test(text)
+		) {
+			return text || String(code);
+		}
+		current = cause;
+	}
+	return undefined;
+}
+
+function signInFailure(node: INode, api: Api, request: ApiRequest, said: string, itemIndex?: number) {
+	const name = api.service.name;
+	return apiFailure(
+		node,
+		{
+			message: `Could not sign in to ${name} with the OAuth2 credential: ${said}`,
+			description: `Not delivered: n8n had no valid access token for ${describeRequest(request)} (${name} refused the old one, or the credential is not connected). Open the credential and reconnect it.`,
+			delivery: 'no',
 			itemIndex,
 		},
 		api.secrets,
@@ -351,7 +427,10 @@ export async function apiRequest(
 		headers: request.headers,
 		json: true,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		// Every answer comes back as an answer, to be judged below; but with OAuth2 a 401 must be
+		// an error for n8n to refresh the token and send the request again (once: a 401 proves it
+		// was not processed). A 401 that survives the refresh reaches the catch below.
+		ignoreHttpStatusErrors: api.oAuth2 ? { ignore: true, except: [401] } : true,
 		timeout: api.limits.timeoutMs,
 		// A redirect is never followed for a write: following it sends the message again, to an
 		// address the user never configured (and 301/302 would silently turn it into a GET).
@@ -370,22 +449,27 @@ export async function apiRequest(
 		await api.pacer.take(signal);
 		const sentAt = await api.limiter.acquire(signal);
 
-		let response: FullResponse;
+		let response: FullResponse | undefined;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
-				api.service.credentialType,
+				api.credentials.type,
 				{ ...options },
 				{ credentialsDecrypted: api.credentials },
 			)) as FullResponse;
 		} catch (error) {
-			api.limiter.accepted(sentAt);
-			if (networkCode(error) === 'ECONNREFUSED' && refused < REFUSED_RETRIES) {
-				// Refused before anything was sent: safe to try again.
-				await sleep(REFUSED_BACKOFF_MS * 2 ** refused++, signal);
-				continue;
+			response = answerIn(error);
+			if (!response) {
+				api.limiter.accepted(sentAt);
+				if (networkCode(error) === 'ECONNREFUSED' && refused < REFUSED_RETRIES) {
+					// Refused before anything was sent: safe to try again.
+					await sleep(REFUSED_BACKOFF_MS * 2 ** refused++, signal);
+					continue;
+				}
+				const signIn = api.oAuth2 ? signInProblem(error) : undefined;
+				if (signIn !== undefined) throw signInFailure(ctx.getNode(), api, request, signIn, itemIndex);
+				throw networkFailure(ctx.getNode(), api, request, error, itemIndex);
 			}
-			throw networkFailure(ctx.getNode(), api, request, error, itemIndex);
 		}
 
 		const { statusCode: status, headers = {}, body } = response;

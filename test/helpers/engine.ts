@@ -12,7 +12,7 @@ import {
 	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
-import { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
+import { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
@@ -33,13 +33,14 @@ import type {
 } from 'n8n-workflow';
 
 import { OmnichannelHighLevelApi } from '../../credentials/OmnichannelHighLevelApi.credentials';
+import { OmnichannelHighLevelOAuth2Api } from '../../credentials/OmnichannelHighLevelOAuth2Api.credentials';
 import { OmnichannelInboxApi } from '../../credentials/OmnichannelInboxApi.credentials';
 import { OmnichannelSociocsApi } from '../../credentials/OmnichannelSociocsApi.credentials';
 
 export const PACKAGE = 'n8n-nodes-omnichannel';
 
 export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
-	[new OmnichannelSociocsApi(), new OmnichannelHighLevelApi(), new OmnichannelInboxApi()].map(
+	[new OmnichannelSociocsApi(), new OmnichannelHighLevelApi(), new OmnichannelHighLevelOAuth2Api(), new OmnichannelInboxApi()].map(
 		(type) => [type.name, type],
 	),
 );
@@ -49,8 +50,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		super();
 	}
 
-	getParentTypes(): string[] {
-		return [];
+	getParentTypes(type: string): string[] {
+		// n8n-core signs and refreshes the requests of an OAuth2 credential itself (requestOAuth2).
+		return credentialTypes[type]?.extends ?? [];
 	}
 
 	async authenticate(
@@ -103,7 +105,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentials() {}
 
-	async updateCredentialsOauthTokenData() {}
+	/** Where n8n-core stores a refreshed token: kept, so the next read (and the test) sees it. */
+	async updateCredentialsOauthTokenData(_nodeCredentials: unknown, type: string, data: ICredentialDataDecryptedObject) {
+		this.store[type] = { ...this.store[type], oauthTokenData: data.oauthTokenData };
+	}
 
 	getCredentialsProperties(type: string) {
 		return credentialTypes[type].properties;
@@ -256,8 +261,12 @@ export async function runNode(subject: NodeUnderTest, input: IDataObject[] = [{}
 
 function loadOptionsContext(subject: NodeUnderTest) {
 	const { node, workflow } = workflowOf(subject);
-	// The editor sends the node's current values along with a dropdown request.
-	const additionalData = additionalDataFor(subject.credentials, undefined, subject.parameters);
+	// The editor sends the node's current values along with a dropdown request, defaults included
+	// (n8n-core checks them against each credential's displayOptions, e.g. HighLevel's Authentication).
+	const { description } = subject.type as INodeType;
+	const current =
+		description.properties && NodeHelpers.getNodeParameters(description.properties, subject.parameters, true, false, node, description);
+	const additionalData = additionalDataFor(subject.credentials, undefined, current ?? subject.parameters);
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }
 

@@ -43,6 +43,7 @@ export interface MockApi {
 	url: string;
 	urls: { sociocs: string; highlevel: string; inbox: string };
 	requests: RecordedRequest[];
+	oauth: OAuthMock;
 	once(match: Match, response: MockResponse): void;
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined)): void;
 	setLatency(ms: number): void;
@@ -54,3 +55,10 @@ export interface MockApi {
 /** `strict: false` turns off the spec checks of ./validate.js (on by default). */
 export function startMockApi(options?: { port?: number; host?: string; strict?: boolean }): Promise<MockApi>;
 export const PREFIX: { sociocs: string; highlevel: string; inbox: string };
+
+export interface OAuthMock {
+	rejectEveryToken: boolean;
+	install(app: { clientId: string; clientSecret: string; locationId: string; accessToken: string; refreshToken: string }): void;
+	readonly issuedTokens: string[];
+	reset(): void;
+}

@@ -13,6 +13,7 @@
 const http = require('node:http');
 const { createRateLimit } = require('./rateLimits');
 
+const { createOAuth } = require('./oauth');
 const { validate } = require('./validate');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
@@ -129,6 +130,7 @@ async function startMockApi(options = {}) {
 	const onceQueue = []; // [{ match, response }]
 	const rules = []; // [{ match, respond }]
 	const settings = { latencyMs: 0, rateLimit: null };
+	const oauth = createOAuth();
 
 	const server = http.createServer((incoming, res) => {
 		const chunks = [];
@@ -157,6 +159,8 @@ async function startMockApi(options = {}) {
 			let response;
 			const limit = settings.rateLimit ? settings.rateLimit(req.at) : { refused: false, headers: {} };
 			if (limit.refused) response = json(429, { message: 'Too Many Requests' });
+			// The token endpoint, and a rejected access token, come before the body is looked at (as at the vendor).
+			if (!response) response = oauth.answer(req);
 			// Spec-strict: a request the vendor's spec forbids gets the vendor's error, never a canned answer.
 			const refused = !response && options.strict !== false && validate(req, PREFIX);
 			if (refused) [req.invalid, response] = [refused.problems, json(refused.status, refused.body)];
@@ -215,6 +219,8 @@ async function startMockApi(options = {}) {
 		url,
 		urls: { sociocs: url + PREFIX.sociocs, highlevel: url + PREFIX.highlevel, inbox: url + PREFIX.inbox },
 		requests,
+		/** HighLevel's token endpoint and expiring OAuth access tokens (see oauth.js). */
+		oauth,
 		/** Answer the next request that matches with `response` (once). */
 		once(match, response) {
 			onceQueue.push({ match: toMatcher(match), response });
@@ -236,6 +242,7 @@ async function startMockApi(options = {}) {
 			rules.length = 0;
 			settings.latencyMs = 0;
 			settings.rateLimit = null;
+			oauth.reset();
 		},
 		async close() {
 			server.closeAllConnections();
