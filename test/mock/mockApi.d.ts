@@ -29,6 +29,7 @@ export interface MockApi {
 	url: string;
 	urls: { sociocs: string; highlevel: string; inbox: string };
 	requests: RecordedRequest[];
+	webhooks: import('./webhooks').WebhookRoutes;
 	once(match: Match, response: MockResponse): void;
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined)): void;
 	setLatency(ms: number): void;

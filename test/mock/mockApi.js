@@ -11,6 +11,7 @@
  * apply a fixed-window rate limit and a latency to every request.
  */
 const http = require('node:http');
+const { createWebhookRoutes } = require('./webhooks');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
@@ -122,6 +123,7 @@ function defaultAnswer(req, state) {
 
 async function startMockApi(options = {}) {
 	const state = { counter: 0 };
+	const webhooks = createWebhookRoutes();
 	const requests = [];
 	const onceQueue = []; // [{ match, response }]
 	const rules = []; // [{ match, respond }]
@@ -171,7 +173,7 @@ async function startMockApi(options = {}) {
 				const rule = rules.find((entry) => entry.match(req));
 				if (rule) response = typeof rule.respond === 'function' ? rule.respond(req) : rule.respond;
 			}
-			if (!response) response = defaultAnswer(req, state);
+			if (!response) response = webhooks.answer(req) || defaultAnswer(req, state);
 
 			const delay = (response.delayMs || 0) + settings.latencyMs;
 			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -214,6 +216,7 @@ async function startMockApi(options = {}) {
 		url,
 		urls: { sociocs: url + PREFIX.sociocs, highlevel: url + PREFIX.highlevel, inbox: url + PREFIX.inbox },
 		requests,
+		webhooks,
 		/** Answer the next request that matches with `response` (once). */
 		once(match, response) {
 			onceQueue.push({ match: toMatcher(match), response });
@@ -231,6 +234,7 @@ async function startMockApi(options = {}) {
 			window = { second: 0, count: 0 };
 		},
 		reset() {
+			webhooks.reset();
 			requests.length = 0;
 			onceQueue.length = 0;
 			rules.length = 0;
