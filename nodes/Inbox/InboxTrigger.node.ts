@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsField, mapEvent } from './trigger/events';
+import { header, mapEvent } from './trigger/events';
 import { readAfter, wants } from './trigger/poll';
 import type { PollState } from './trigger/poll';
 
@@ -25,16 +25,9 @@ export class InboxTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'omnichannelInboxApi', required: true }],
-		properties: [
-			{
-				displayName:
-					'Checks Inbox for new events at the interval below; the first check after activation starts from now, not from past events. For real-time deliveries use the Inbox Webhook Trigger node.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			eventsField,
-		],
+		properties: header(
+			'Checks Inbox for new events at the interval below; the first check after activation starts from now, not from past events. For real-time deliveries use the Inbox Webhook Trigger node.',
+		),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

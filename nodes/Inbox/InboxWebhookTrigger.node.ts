@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
 import { verifyInbox } from '../shared/webhooks/signatures';
-import { eventName, eventsField, mapEvent } from './trigger/events';
+import { eventName, header, mapEvent } from './trigger/events';
 
 async function signingSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
 	const credentials = await ctx.getCredentials('omnichannelInboxApi');
@@ -33,16 +33,9 @@ export class InboxWebhookTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'omnichannelInboxApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: [
-			{
-				displayName:
-					'Inbox has no API for webhooks: copy this node\'s Production URL (above) into Inbox under Settings > Webhooks, then copy the signing secret Inbox shows (ibt_wh_...) into the credential\'s "Webhook Signing Secret". Deliveries without a valid X-Inbox-Signature are refused.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			eventsField,
-		],
+		properties: header(
+			'Inbox has no API for webhooks: copy this node\'s Production URL (above) into Inbox under Settings > Webhooks, then copy the signing secret Inbox shows (ibt_wh_...) into the credential\'s "Webhook Signing Secret". Deliveries without a valid X-Inbox-Signature are refused.',
+		),
 	};
 
 	// Inbox has no webhook API: activation checks that deliveries can be verified at all.

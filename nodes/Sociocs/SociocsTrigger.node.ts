@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
+import { triggerHeader } from '../shared/webhooks/properties';
 import { verifySociocs } from '../shared/webhooks/signatures';
 import { channelField, PROVIDERS } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
@@ -49,24 +50,14 @@ export class SociocsTrigger implements INodeType {
 		credentials: [{ name: 'omnichannelSociocsApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					'Activating the workflow subscribes this URL in Sociocs (with a signing secret of its own); deactivating it unsubscribes. Deliveries without a valid signature are refused.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				options: [
+			...triggerHeader(
+				'Activating the workflow subscribes this URL in Sociocs (with a signing secret of its own); deactivating it unsubscribes. Deliveries without a valid signature are refused.',
+				[
 					{ name: 'Incoming Message', value: 'messages', description: 'A contact sent a message to the channel' },
 					{ name: 'Message Status Update', value: 'status_updates', description: 'A message sent from the channel changed status' },
 				],
-				default: ['messages'],
-			},
+				['messages'],
+			),
 			{
 				displayName: 'Provider',
 				name: 'provider',

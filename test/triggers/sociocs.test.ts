@@ -4,6 +4,7 @@
  */
 import { SociocsTrigger } from '../../nodes/Sociocs/SociocsTrigger.node';
 import { hmacSha256Hex } from '../../nodes/shared/webhooks/signatures';
+import { sociocsIncoming, signSociocs } from '../mock/deliveries';
 import { startMockApi } from '../mock/mockApi';
 import type { MockApi } from '../mock/mockApi';
 import { captureLogs, TriggerHarness } from './harness';
@@ -26,36 +27,9 @@ function harness(parameters: Record<string, unknown> = {}, options = {}) {
 	);
 }
 
-const incoming = {
-	message_id: 'SM100',
-	event: 'message',
-	provider: 'twlo',
-	channel_key: 'twlo-key-1',
-	direction: 'incoming',
-	from: '16311112222',
-	to: '16175551212',
-	name: 'Jane',
-	text: 'Hi there',
-	file_urls: [],
-	image_urls: ['https://example.com/a.jpg'],
-	video_urls: [],
-	contact: {
-		id: 42,
-		name: 'Jane',
-		phone_number: '16311112222',
-		phone_number_cc: '1',
-		extra_fields: '{"plan":"gold","visits":3}',
-		created_at: 1763892000000,
-		updated_at: 1763895600000,
-		is_blocked: 0,
-	},
-	timestamp: 1763899200000,
-};
+const incoming = sociocsIncoming();
 
-function signed(h: TriggerHarness, payload: unknown) {
-	const raw = JSON.stringify(payload);
-	return { raw, headers: { 'X-Sociocs-Signature': hmacSha256Hex(String(h.staticData.secret), raw) } };
-}
+const signed = (h: TriggerHarness, payload: unknown) => signSociocs(String(h.staticData.secret), payload);
 
 describe('subscription life cycle', () => {
 	test('activation subscribes the n8n URL with a stable reference and a random secret; checkExists finds it; deactivation deletes it', async () => {

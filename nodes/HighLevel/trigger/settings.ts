@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions, INode, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
+import { triggerHeader } from '../../shared/webhooks/properties';
 import { parsePublicKey } from '../../shared/webhooks/signatures';
 import type { HighLevelKeys } from '../../shared/webhooks/signatures';
 import { HIGHLEVEL_PUBLIC_KEY } from './keys';
@@ -30,24 +31,14 @@ export function messageTypeKey(value: unknown): string {
 }
 
 export const properties: INodeProperties[] = [
-	{
-		displayName:
-			'HighLevel sends webhooks from a Marketplace app: paste this node\'s Production URL (above) into the app\'s Advanced Settings > Webhooks, and give the app the scope conversations/message.readonly. Deliveries are answered at once; ones without a valid signature, older than 5 minutes or repeated are refused.',
-		name: 'notice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		options: [
+	...triggerHeader(
+		'HighLevel sends webhooks from a Marketplace app: paste this node\'s Production URL (above) into the app\'s Advanced Settings > Webhooks, and give the app the scope conversations/message.readonly. Deliveries are answered at once; ones without a valid signature, older than 5 minutes or repeated are refused.',
+		[
 			{ name: 'Inbound Message', value: 'InboundMessage', description: 'A contact sent a message' },
 			{ name: 'Outbound Message', value: 'OutboundMessage', description: 'A message was sent to a contact' },
 		],
-		default: ['InboundMessage'],
-	},
+		['InboundMessage'],
+	),
 	{
 		displayName: 'Message Types',
 		name: 'messageTypes',

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { triggerHeader } from '../../shared/webhooks/properties';
+
 /**
  * Inbox event envelopes, both versions: v1 `{ id, seq, teamId, type, timestamp, version, data }`
  * and v2 `{ id, seq, type, apiVersion, createdAt, object, data }`. v1 has one
@@ -18,14 +20,8 @@ export const EVENT_OPTIONS = [
 	{ name: 'Message Deleted', value: 'message.deleted' },
 ];
 
-export const eventsField: INodeProperties = {
-	displayName: 'Events',
-	name: 'events',
-	type: 'multiOptions',
-	required: true,
-	options: EVENT_OPTIONS,
-	default: ['message.received'],
-};
+/** The trigger's notice (its set-up) and the events field. */
+export const header = (setUp: string): INodeProperties[] => triggerHeader(setUp, EVENT_OPTIONS, ['message.received']);
 
 /** The event's name in the node's terms (v2 names; v1 message.created split by origin). */
 export function eventName(envelope: IDataObject): string {
