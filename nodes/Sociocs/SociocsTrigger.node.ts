@@ -16,7 +16,6 @@ import { channelField, PROVIDERS } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
 import { eventKey, mapDelivery } from './trigger/output';
 import * as subscription from './trigger/subscription';
-import type { SubscriptionState } from './trigger/subscription';
 
 /** The statuses each provider reports (Sociocs' `subevents`), per its docs. */
 const STATUSES: Record<string, string[]> = {
@@ -99,7 +98,7 @@ export class SociocsTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { secret } = this.getWorkflowStaticData('node') as SubscriptionState;
+		const { secret } = subscription.stateOf(this);
 		if (!secret) return refuse(this, 401, 'this trigger has no signing secret (re-activate the workflow)');
 		const refused = refuseUnverified(this, verifySociocs(await rawBodyOf(this), headerOf(this, 'x-sociocs-signature'), secret));
 		if (refused) return refused;

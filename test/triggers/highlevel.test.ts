@@ -107,7 +107,7 @@ test('a repeated webhookId starts nothing and is answered 200 (HighLevel retries
 });
 
 test('events and message types narrow what starts the workflow', async () => {
-	const h = trigger({ events: ['InboundMessage', 'OutboundMessage'], messageTypes: ['Email', 'Live Chat'] });
+	const h = trigger({ events: ['InboundMessage', 'OutboundMessage'], messageTypes: ['Email', 'Live_Chat'] });
 	expect((await h.deliver(rsaSigned(inbound({ messageType: 'SMS' })))).body).toEqual({ received: true, started: false, reason: 'message type not selected' });
 	expect((await h.deliver(rsaSigned(inbound({ messageType: 'Email' })))).items).toHaveLength(1);
 	expect((await h.deliver(rsaSigned(inbound({ type: 'OutboundMessage', messageType: 'TYPE_LIVE_CHAT' })))).items).toHaveLength(1);

@@ -85,6 +85,16 @@ describe('subscription life cycle', () => {
 			'n8n-wfSociocs1-node-sociocs-1-test',
 		]);
 		expect(api.webhooks.state.subscriptions[1].webhook_url).toBe('http://127.0.0.1:5678/webhook-test/hook-0001/webhook');
+		// Each keeps its own secret: the test listener never replaces the production one.
+		const [production, testing] = api.webhooks.state.subscriptions;
+		expect(h.staticData.secret).toBe(production.secret);
+		expect((h.staticData.test as { secret: string }).secret).toBe(testing.secret);
+		const payload = sociocsIncoming({ message_id: 'SM-test-mode' });
+		expect((await h.deliver(signSociocs(testing.secret, payload), 'manual')).items).toHaveLength(1);
+		expect((await h.deliver(signSociocs(testing.secret, payload), 'webhook')).status).toBe(401);
+		await h.hook('delete', 'manual');
+		expect(api.webhooks.state.subscriptions).toEqual([production]);
+		expect(h.staticData.secret).toBe(production.secret);
 	});
 
 	test('delete by id answering 404: the list is searched and what is ours is deleted (by reference id, as the docs show)', async () => {

@@ -6,21 +6,11 @@ import type { IHookFunctions, INode, INodeProperties, IWebhookFunctions } from '
 import { triggerHeader } from '../../shared/webhooks/properties';
 import { parsePublicKey } from '../../shared/webhooks/signatures';
 import type { HighLevelKeys } from '../../shared/webhooks/signatures';
+import { MESSAGE_TYPES } from '../messageTypes';
 import { HIGHLEVEL_PUBLIC_KEY } from './keys';
 
 export const MAX_AGE_SECONDS = 300;
 
-const MESSAGE_TYPES = [
-	['SMS', 'SMS'],
-	['Email', 'Email'],
-	['Call', 'CALL'],
-	['WhatsApp', 'WhatsApp'],
-	['Facebook', 'FB'],
-	['Instagram', 'IG'],
-	['Google Business', 'GMB'],
-	['Live Chat', 'Live Chat'],
-	['Custom', 'Custom'],
-] as const;
 
 /** "Live Chat", "TYPE_LIVE_CHAT", "live_chat" are one type. */
 export function messageTypeKey(value: unknown): string {
@@ -43,7 +33,7 @@ export const properties: INodeProperties[] = [
 		displayName: 'Message Types',
 		name: 'messageTypes',
 		type: 'multiOptions',
-		options: MESSAGE_TYPES.map(([name, value]) => ({ name, value })),
+		options: MESSAGE_TYPES,
 		default: [],
 		description: 'Only messages of these types start the workflow; none chosen = all',
 	},

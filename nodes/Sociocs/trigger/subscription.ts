@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { SOCIOCS } from '../../shared/services';
 import { apiRequest, openApi } from '../../shared/transport';
@@ -16,6 +16,18 @@ export interface SubscriptionState extends IDataObject {
 	subscriptionId?: string;
 	secret?: string;
 	webhookUrl?: string;
+}
+
+/**
+ * The subscription state of this mode. The editor's "Listen for test event" registers a
+ * subscription of its own (test URL, own reference and secret); keeping its state apart means
+ * a test run can never replace the production secret.
+ */
+export function stateOf(ctx: IHookFunctions | IWebhookFunctions): SubscriptionState {
+	const data = ctx.getWorkflowStaticData('node');
+	if (ctx.getMode() !== 'manual') return data as SubscriptionState;
+	data.test ??= {};
+	return data.test as SubscriptionState;
 }
 
 /** Same value for the same workflow and node, so re-creating updates instead of adding one; test listening has its own. */
@@ -47,7 +59,7 @@ function ours(ctx: IHookFunctions, subscriptions: IDataObject[]): IDataObject | 
 }
 
 export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
-	const state = ctx.getWorkflowStaticData('node') as SubscriptionState;
+	const state = stateOf(ctx);
 	// Without the secret we could not check a single delivery: create (which updates) instead.
 	if (!state.secret) return false;
 	const found = ours(ctx, await list(ctx));
@@ -57,7 +69,7 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 }
 
 export async function create(ctx: IHookFunctions, subscription: IDataObject): Promise<boolean> {
-	const state = ctx.getWorkflowStaticData('node') as SubscriptionState;
+	const state = stateOf(ctx);
 	const secret = randomBytes(32).toString('hex');
 	const url = webhookUrl(ctx);
 	const body = (await call(ctx, 'POST', '/webhook-subscriptions', {
@@ -93,7 +105,7 @@ function isNotFound(error: unknown): boolean {
  * other failure is thrown, so n8n reports it (a subscription left behind keeps sending).
  */
 export async function remove(ctx: IHookFunctions): Promise<boolean> {
-	const state = ctx.getWorkflowStaticData('node') as SubscriptionState;
+	const state = stateOf(ctx);
 	const tryDelete = async (id: string) => {
 		try {
 			await call(ctx, 'DELETE', `/webhook-subscriptions/${encodeURIComponent(id)}`);

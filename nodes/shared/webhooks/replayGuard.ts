@@ -34,11 +34,6 @@ export class ReplayGuard {
 		return true;
 	}
 
-	/** Forgets `id` (the workflow could not be started after all, so a retry must get through). */
-	forget(id: string): void {
-		this.seen.delete(id);
-	}
-
 	get size(): number {
 		return this.seen.size;
 	}
