@@ -117,6 +117,7 @@ try {
 			const seconds = (performance.now() - started) / 1000;
 			const executions = (await countExecutions(host, ids[subject])) - before;
 			results[subject].push({ throughput: N / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), executions, statuses });
+			process.stderr.write(`[bench] run ${run + 1} ${subject}: ${(N / seconds).toFixed(1)} exec/s, ${[...statuses].map(([k, v]) => `${v} x ${k}`).join(', ')}\n`);
 		}
 	}
 
