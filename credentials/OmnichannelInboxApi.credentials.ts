@@ -29,6 +29,15 @@ export class OmnichannelInboxApi implements ICredentialType {
 			description: 'Created in Inbox under Settings > API',
 		},
 		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSigningSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Inbox Webhook Trigger: the secret Inbox shows for the webhook under Settings > Webhooks (starts with ibt_wh_)',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

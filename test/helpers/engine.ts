@@ -119,7 +119,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(name: string): INodeType | IVersionedNodeType {
@@ -186,7 +186,7 @@ function workflowOf(subject: NodeUnderTest, extraTypes: Record<string, INodeType
  * What n8n hands a running workflow. A plain object, not an auto-mock, so that every optional
  * feature (eval mocks, runner identity, ...) is off as in a plain n8n run.
  */
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	hooks?: ExecutionLifecycleHooks,
 	currentNodeParameters?: INodeParameters,

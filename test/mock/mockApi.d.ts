@@ -44,6 +44,7 @@ export interface MockApi {
 	urls: { sociocs: string; highlevel: string; inbox: string };
 	requests: RecordedRequest[];
 	oauth: OAuthMock;
+	webhooks: import('./webhooks').WebhookRoutes;
 	once(match: Match, response: MockResponse): void;
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined)): void;
 	setLatency(ms: number): void;

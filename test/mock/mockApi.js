@@ -11,10 +11,10 @@
  * apply a rate limit (see rateLimits.js) and a latency to every request.
  */
 const http = require('node:http');
-const { createRateLimit } = require('./rateLimits');
-
 const { createOAuth } = require('./oauth');
+const { createRateLimit } = require('./rateLimits');
 const { validate } = require('./validate');
+const { createWebhookRoutes } = require('./webhooks');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
@@ -126,6 +126,7 @@ function defaultAnswer(req, state) {
 
 async function startMockApi(options = {}) {
 	const state = { counter: 0 };
+	const webhooks = createWebhookRoutes();
 	const requests = [];
 	const onceQueue = []; // [{ match, response }]
 	const rules = []; // [{ match, respond }]
@@ -172,7 +173,7 @@ async function startMockApi(options = {}) {
 				const rule = rules.find((entry) => entry.match(req));
 				if (rule) response = typeof rule.respond === 'function' ? rule.respond(req) : rule.respond;
 			}
-			if (!response) response = defaultAnswer(req, state);
+			if (!response) response = webhooks.answer(req) || defaultAnswer(req, state);
 
 			const delay = (response.delayMs || 0) + settings.latencyMs;
 			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -221,6 +222,7 @@ async function startMockApi(options = {}) {
 		requests,
 		/** HighLevel's token endpoint and expiring OAuth access tokens (see oauth.js). */
 		oauth,
+		webhooks,
 		/** Answer the next request that matches with `response` (once). */
 		once(match, response) {
 			onceQueue.push({ match: toMatcher(match), response });
@@ -237,6 +239,7 @@ async function startMockApi(options = {}) {
 			settings.rateLimit = rateLimit && createRateLimit({ limit: rateLimit.perSecond, ...rateLimit });
 		},
 		reset() {
+			webhooks.reset();
 			requests.length = 0;
 			onceQueue.length = 0;
 			rules.length = 0;

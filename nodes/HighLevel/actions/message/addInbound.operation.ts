@@ -7,6 +7,7 @@ import { phoneOptions, readOptionalPhone, readPhoneOptions } from '../../../shar
 import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
+import { MESSAGE_TYPES } from '../../messageTypes';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
 const forTypes = (...type: string[]) => ({ show: { ...on, type } });
@@ -19,18 +20,6 @@ const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM4
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const EMAIL_EXPECTED = 'an email address such as jane@example.com';
 
-const MESSAGE_TYPES = [
-	{ name: 'Call', value: 'Call' },
-	{ name: 'Custom', value: 'Custom' },
-	{ name: 'Email', value: 'Email' },
-	{ name: 'Facebook', value: 'FB' },
-	{ name: 'Google Business Messages', value: 'GMB' },
-	{ name: 'Instagram', value: 'IG' },
-	{ name: 'Live Chat', value: 'Live_Chat' },
-	{ name: 'SMS', value: 'SMS' },
-	{ name: 'Web Chat', value: 'WebChat' },
-	{ name: 'WhatsApp', value: 'WhatsApp' },
-];
 
 /** HighLevel answers `{ success: true, messageId, ... }` (`success: false` is refused by the transport). */
 const ADDED = idProof('a messageId', (body) => body.messageId);

@@ -1,0 +1,66 @@
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
+import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
+import { verifyHighLevel, withinWindow } from '../shared/webhooks/signatures';
+import { MAX_AGE_SECONDS, messageTypeKey, properties, readKeys } from './trigger/settings';
+
+export class HighLevelTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel Conversations Trigger',
+		name: 'highLevelTrigger',
+		icon: { light: 'file:../../icons/highLevel.svg', dark: 'file:../../icons/highLevel.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when a HighLevel Marketplace app delivers an inbound or outbound message',
+		defaults: { name: 'HighLevel Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		// HighLevel retries only on 429 and wants a fast answer: answered before the workflow runs.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties,
+	};
+
+	// No API registers Marketplace webhooks: activation checks that the keys parse.
+	webhookMethods = pastedUrlWebhookMethods(async (ctx) => {
+		readKeys(ctx);
+	});
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const payload = this.getBodyData();
+		const verdict = verifyHighLevel(
+			await rawBodyOf(this),
+			payload,
+			{ ghl: headerOf(this, 'x-ghl-signature'), wh: headerOf(this, 'x-wh-signature') },
+			readKeys(this),
+		);
+		const refused = refuseUnverified(this, verdict);
+		if (refused) return refused;
+
+		// Signed, but possibly an old delivery sent again: the signed timestamp bounds replays.
+		const sentAt = typeof payload.timestamp === 'string' ? Date.parse(payload.timestamp) : NaN;
+		if (!withinWindow(sentAt, Date.now(), MAX_AGE_SECONDS)) {
+			return refuse(this, 401, `timestamp ${JSON.stringify(payload.timestamp ?? null)} is missing or more than ${MAX_AGE_SECONDS / 60} minutes from now (stale or replayed)`);
+		}
+
+		const events = this.getNodeParameter('events', []) as string[];
+		const types = (this.getNodeParameter('messageTypes', []) as string[]).map(messageTypeKey);
+		if (!events.includes(String(payload.type))) return emit([], 'event type not selected');
+		if (types.length > 0 && !types.includes(messageTypeKey(payload.messageType))) {
+			return emit([], 'message type not selected');
+		}
+		const fresh = firstSightings(this, [payload], (event: IDataObject) =>
+			event.webhookId === undefined ? undefined : String(event.webhookId),
+		);
+		// The delivery is HighLevel's own flat message object: passed on as it is.
+		return emit(fresh);
+	}
+}

@@ -1,0 +1,52 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { header, mapEvent } from './trigger/events';
+import { readAfter, wants } from './trigger/poll';
+import type { PollState } from './trigger/poll';
+
+/**
+ * Inbox Trigger (polling): needs no set-up in Inbox, only the API credential. For real-time
+ * deliveries, the Inbox Webhook Trigger takes Inbox's webhooks instead. (Two nodes rather than
+ * a mode switch: n8n decides from the node type whether it polls or listens, and a node that
+ * did both would show a webhook URL that does nothing, or poll for nothing.)
+ */
+export class InboxTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Inbox (inboxapp.com) Trigger',
+		name: 'inboxTrigger',
+		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when messages or threads change in Inbox, by polling its events feed',
+		defaults: { name: 'Inbox Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'omnichannelInboxApi', required: true }],
+		properties: header(
+			'Checks Inbox for new events at the interval below; the first check after activation starts from now, not from past events. For real-time deliveries use the Inbox Webhook Trigger node.',
+		),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const state = this.getWorkflowStaticData('node') as PollState;
+		const keep = wants(this.getNodeParameter('events', []) as string[]);
+
+		if (this.getMode() === 'manual') {
+			// A test run shows the latest matching event and leaves the cursor alone.
+			const { events } = await readAfter(this, 0, keep);
+			const latest = events[events.length - 1];
+			return latest ? [[{ json: mapEvent(latest) }]] : null;
+		}
+		if (state.lastSeq === undefined) {
+			// First poll after activation: skip the 7 days Inbox keeps, start from now.
+			state.lastSeq = (await readAfter(this, 0, () => false)).lastSeq;
+			return null;
+		}
+		const { events, lastSeq } = await readAfter(this, state.lastSeq, keep);
+		state.lastSeq = lastSeq;
+		return events.length > 0 ? [events.map((event) => ({ json: mapEvent(event) }))] : null;
+	}
+}

@@ -1,0 +1,224 @@
+// The triggers in a real n8n: the examples/ workflows imported, published with
+// `n8n publish:workflow`, served by `n8n start`; deliveries POSTed to the production webhook
+// URLs, the Inbox feed polled on n8n's own schedule. "Started" is judged twice: by the request
+// the workflow's second node sends to the mock, and by n8n's own execution list.
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+
+import { SECRETS } from './workflow.mjs';
+import { exampleWorkflow, INBOX_SIGNING_SECRET, startTriggerHost, until, webhookPath } from './triggerHost.mjs';
+
+const require = createRequire(import.meta.url);
+const { startMockApi } = require('../mock/mockApi.js');
+const { hmacHex: hmac, sociocsIncoming } = require('../mock/deliveries.js');
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+const workflows = {
+	sociocs: exampleWorkflow('sociocs-incoming-to-highlevel.json', 'e2eTrigSociocs', {
+		'Sociocs Trigger': { channelKey: 'twlo-key-1' },
+		'HighLevel: Add Inbound': { conversationProviderId: 'prov-e2e' },
+	}),
+	highLevel: exampleWorkflow('highlevel-inbound-to-inbox-reply.json', 'e2eTrigHighLevel', {
+		'HighLevel Trigger': { rsaPublicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+		'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thl1' } },
+	}),
+	inboxHook: exampleWorkflow('inbox-webhook-to-sociocs-send.json', 'e2eTrigInboxHook', {
+		'Sociocs: Send': { channelKey: 'chan-hook' },
+	}),
+	inboxPoll: exampleWorkflow('inbox-received-to-sociocs-send.json', 'e2eTrigInboxPoll', {
+		'Sociocs: Send': { channelKey: 'chan-poll' },
+	}),
+};
+
+let mock;
+let host;
+const inboxEvent = (id, origin, content) => ({
+	id,
+	teamId: 'team1',
+	type: 'message.created',
+	timestamp: new Date().toISOString(),
+	version: '1.0',
+	data: { message: { id: `m-${id}`, threadId: 't1', content, origin }, thread: { id: 't1', prospect: { name: 'Ada' } } },
+});
+const requestsTo = (path, filter = () => true) => mock.requests.filter((r) => r.method !== 'GET' && r.path === path && filter(r));
+const sociocsSends = (channel) => requestsTo('/sociocs/message', (r) => r.body?.channel_key === channel);
+
+// n8n's log reaches us through a pipe, a moment after its answer: log lines are waited for.
+
+/** The first delivery waits while n8n is still registering production webhooks (404 "not registered"). */
+async function deliverWhenRegistered(route, raw, headers) {
+	return await until(async () => {
+		const answer = await host.deliver(route, raw, headers);
+		return answer.status === 404 ? undefined : answer;
+	}, `${route} to be registered`);
+}
+
+before(async () => {
+	mock = await startMockApi();
+	// Seven days of history the polling trigger must not replay on its first activation.
+	mock.webhooks.addInboxEvents([inboxEvent('hist1', 'external', 'old history message')]);
+	host = await startTriggerHost(mock, Object.values(workflows));
+});
+
+after(async () => {
+	const printed = host?.server.output() ?? '';
+	await host?.stop();
+	await mock?.close();
+	for (const secret of [...Object.values(SECRETS), INBOX_SIGNING_SECRET]) {
+		assert.ok(!printed.includes(secret), 'a secret leaked into n8n\'s output');
+	}
+});
+
+describe('Sociocs Trigger in n8n', () => {
+	const route = webhookPath(workflows.sociocs, 'Sociocs Trigger');
+	let secret;
+	const payload = sociocsIncoming({
+		message_id: 'SMe2e1',
+		text: 'Hello from Sociocs',
+		contact: { id: 1, name: 'Jane', phone_number: '16311112222', extra_fields: '{"highlevel_conversation_id":"convE2E"}', is_blocked: 0 },
+		timestamp: Date.now(),
+	});
+	const raw = JSON.stringify(payload);
+
+	test('activation subscribed the production URL in Sociocs, with a secret', async () => {
+		const subscription = await until(() => mock.webhooks.state.subscriptions[0], 'the subscription');
+		assert.equal(subscription.webhook_url, `${host.server.url}${route}`);
+		assert.equal(subscription.subscriber_reference_id, `n8n-e2eTrigSociocs-${workflows.sociocs.nodes[0].id}`);
+		assert.deepEqual(subscription.events, ['messages']);
+		assert.match(subscription.secret, /^[0-9a-f]{64}$/);
+		secret = subscription.secret;
+		assert.ok(!host.server.output().includes(secret), 'the subscription secret leaked into n8n\'s output');
+	});
+
+	test('unsigned, tampered and wrongly keyed deliveries: 401, nothing starts, n8n logs why', async () => {
+		const unsigned = await deliverWhenRegistered(route, raw, {});
+		assert.equal(unsigned.status, 401);
+		const tampered = await host.deliver(route, raw.replace('Hello', 'Hellp'), { 'x-sociocs-signature': hmac(secret, raw) });
+		assert.equal(tampered.status, 401);
+		const wrongKey = await host.deliver(route, raw, { 'x-sociocs-signature': hmac('guess', raw) });
+		assert.equal(wrongKey.status, 401);
+		await until(() => /Sociocs Trigger: delivery refused \(HTTP 401\): no X-Sociocs-Signature header/.test(host.server.output()), 'n8n to log the refusal');
+		await until(() => /delivery refused \(HTTP 401\): X-Sociocs-Signature does not match the body/.test(host.server.output()), 'n8n to log the refusal');
+		assert.equal((await host.executions('e2eTrigSociocs')).length, 0);
+	});
+
+	test('a signed delivery sent three times starts one execution, which records the message in HighLevel', async () => {
+		const headers = { 'x-sociocs-signature': hmac(secret, raw) };
+		assert.equal((await host.deliver(route, raw, headers)).status, 200);
+		const again = [await host.deliver(route, raw, headers), await host.deliver(route, raw, headers)];
+		assert.deepEqual(again.map((a) => a.status), [200, 200]);
+		assert.match(again[0].body, /duplicate/);
+		const [recorded] = await until(() => {
+			const found = requestsTo('/highlevel/conversations/messages/inbound');
+			return found.length ? found : undefined;
+		}, 'the HighLevel request');
+		assert.deepEqual(recorded.body, {
+			type: 'SMS',
+			conversationId: 'convE2E',
+			conversationProviderId: 'prov-e2e',
+			message: 'Hello from Sociocs',
+			direction: 'inbound',
+		});
+		await until(async () => (await host.executions('e2eTrigSociocs')).length === 1, 'one execution');
+		assert.equal(requestsTo('/highlevel/conversations/messages/inbound').length, 1);
+	});
+
+	test('deactivation deletes the subscription in Sociocs', async () => {
+		await host.session.rest('POST', '/rest/workflows/e2eTrigSociocs/deactivate', {});
+		await until(() => mock.webhooks.state.subscriptions.length === 0, 'the subscription to be deleted');
+		const deletes = mock.requests.filter((r) => r.method === 'DELETE');
+		assert.deepEqual(deletes.map((r) => r.path), ['/sociocs/webhook-subscriptions/sub1']);
+		assert.equal(deletes[0].headers.apikey, SECRETS.omnichannelSociocsApi);
+	});
+});
+
+describe('HighLevel Trigger in n8n', () => {
+	const route = webhookPath(workflows.highLevel, 'HighLevel Trigger');
+	const delivery = (extra = {}) => {
+		const raw = JSON.stringify({
+			type: 'InboundMessage',
+			locationId: 'loc1',
+			body: 'Are you open today?',
+			contactId: 'contactE2E',
+			conversationId: 'conv9',
+			direction: 'inbound',
+			messageType: 'SMS',
+			messageId: 'hm1',
+			timestamp: new Date().toISOString(),
+			webhookId: 'whE2E1',
+			...extra,
+		});
+		return { raw, headers: { 'x-wh-signature': sign('sha256', Buffer.from(raw), rsa.privateKey).toString('base64') } };
+	};
+	const replies = () => requestsTo('/inbox/api/v1/threads/thl1/messages');
+
+	test('unsigned, tampered, stale: 401; duplicate webhookId and an unselected type: 200 without starting', async () => {
+		const good = delivery();
+		assert.equal((await deliverWhenRegistered(route, good.raw, {})).status, 401);
+		assert.equal((await host.deliver(route, good.raw.replace('open', 'shut'), good.headers)).status, 401);
+		const stale = delivery({ timestamp: new Date(Date.now() - 6 * 60_000).toISOString(), webhookId: 'whStale' });
+		assert.equal((await host.deliver(route, stale.raw, stale.headers)).status, 401);
+		await until(() => /HighLevel Trigger: delivery refused \(HTTP 401\): timestamp .* more than 5 minutes from now/.test(host.server.output()), 'n8n to log the refusal');
+
+		assert.equal((await host.deliver(route, good.raw, good.headers)).status, 200);
+		const dup = await host.deliver(route, good.raw, good.headers);
+		assert.equal(dup.status, 200);
+		assert.match(dup.body, /duplicate/);
+		const email = delivery({ messageType: 'Email', webhookId: 'whEmail' });
+		assert.match((await host.deliver(route, email.raw, email.headers)).body, /message type not selected/);
+
+		const [reply] = await until(() => (replies().length ? replies() : undefined), 'the Inbox reply');
+		assert.equal(reply.body.content, 'HighLevel SMS from contact contactE2E: Are you open today?');
+		await until(async () => (await host.executions('e2eTrigHighLevel')).length === 1, 'one execution');
+		assert.equal(replies().length, 1);
+	});
+});
+
+describe('Inbox Webhook Trigger in n8n', () => {
+	const route = webhookPath(workflows.inboxHook, 'Inbox Webhook Trigger');
+	const raw = JSON.stringify(inboxEvent('evtHook1', 'external', 'Is the shop open?'));
+	const signature = (t = Math.floor(Date.now() / 1000), body = raw) => ({
+		'x-inbox-signature': `t=${t},v1=${hmac(INBOX_SIGNING_SECRET, `${t}.${body}`)}`,
+	});
+
+	test('unsigned, tampered, stale: 401; a signed one starts once, a re-delivery of the same id does not', async () => {
+		assert.equal((await deliverWhenRegistered(route, raw, {})).status, 401);
+		assert.equal((await host.deliver(route, raw.replace('open', 'shut'), signature())).status, 401);
+		assert.equal((await host.deliver(route, raw, signature(Math.floor(Date.now() / 1000) - 400))).status, 401);
+		await until(() => /Inbox Webhook Trigger: delivery refused \(HTTP 401\): X-Inbox-Signature timestamp is more than 300 s/.test(host.server.output()), 'n8n to log the refusal');
+
+		assert.equal((await host.deliver(route, raw, signature())).status, 200);
+		const again = await host.deliver(route, raw, signature(Math.floor(Date.now() / 1000) - 5));
+		assert.equal(again.status, 200);
+		assert.match(again.body, /duplicate/);
+		const [sent] = await until(() => (sociocsSends('chan-hook').length ? sociocsSends('chan-hook') : undefined), 'the Sociocs send');
+		assert.equal(sent.body.text, 'Inbox: Ada wrote: Is the shop open?');
+		assert.equal(sent.body.to, '+16175551212');
+		await until(async () => (await host.executions('e2eTrigInboxHook')).length === 1, 'one execution');
+		assert.equal(sociocsSends('chan-hook').length, 1);
+	});
+});
+
+describe('Inbox Trigger (polling) in n8n', () => {
+	test('starts from now at activation, then sends each new received message once, across two polls', { timeout: 240_000 }, async () => {
+		const polls = () => mock.requests.filter((r) => r.path === '/inbox/api/v1/events');
+		await until(() => polls().length >= 1, 'the first poll (at activation)', 60_000);
+		const afterFirst = polls().length;
+		mock.webhooks.addInboxEvents([inboxEvent('poll1', 'external', 'first new message'), inboxEvent('poll1b', 'internal', 'our own reply')]);
+		await until(() => sociocsSends('chan-poll').length >= 1, 'a send from the second poll', 100_000);
+		assert.ok(polls().length > afterFirst);
+		mock.webhooks.addInboxEvents([inboxEvent('poll2', 'external', 'second new message')]);
+		await until(() => sociocsSends('chan-poll').length >= 2, 'a send from the third poll', 100_000);
+		assert.deepEqual(
+			sociocsSends('chan-poll').map((r) => r.body.text),
+			['Inbox: Ada wrote: first new message', 'Inbox: Ada wrote: second new message'],
+		);
+		assert.deepEqual(
+			polls().map((r) => r.headers.authorization),
+			polls().map(() => `Bearer ${SECRETS.omnichannelInboxApi}`),
+		);
+	});
+});
