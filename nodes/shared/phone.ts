@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ItemFields } from './fields';
-import { countryOptions as countries, parsePhoneNumberFromString } from './phoneLib';
+import { callingCode, countryName, countryOptions as countries, parsePhoneNumberFromString } from './phoneLib';
 import type { CountryCode } from './phoneLib';
 
 /**
@@ -31,23 +31,29 @@ export interface AmbiguousPhone {
 
 /**
  * E.164, undefined when it is not a valid number, or both readings when the digits are
- * ambiguous. Without "+" (or "00") and with a Default Country, digits can be read two ways:
- * as a national number ("617 555 1212" in US) or as a number that already starts with its
- * country code ("16175551212", "4915112345678", the form Sociocs documents). When both
- * readings are valid and differ ("4915112345678" in DE: +4915112345678, or +494915112345678
- * with the code put in a second time; "2014561234" in US: +12014561234, or Egypt's
- * +2014561234), the number is refused with both readings named: a guess may reach a stranger.
- * A bracketed area code ("(617) 555-1212", "(11) 96123-4567") is how national numbers are
- * written, so it is read as national only.
+ * ambiguous. Without "+" (or "00") and with a Default Country, digits are that country's
+ * national number ("617 555 1212" in US): setting the Default Country says so. Except when
+ * they begin with that country's own calling code, which is also how Sociocs documents
+ * international numbers without "+" ("16175551212", "4915112345678"). Then both readings are
+ * tried; when both are valid and differ ("4915112345678" in DE: +4915112345678, or
+ * +494915112345678 with the code put in a second time), the number is refused with both
+ * readings named: a guess may reach a stranger. (Digits that begin with another country's code
+ * are not taken as that country's: about a fifth of valid US national numbers would then read
+ * as a number elsewhere too, "2014561234" as Egypt's +20 14561234.) Without a Default Country,
+ * digits are read as starting with their country code. A bracketed area code ("(617)
+ * 555-1212") is how national numbers are written, so it is read as national only.
  */
 export function normalisePhone(raw: string, defaultCountry?: string): string | AmbiguousPhone | undefined {
 	const text = raw.trim();
 	if (!/\d/.test(text) || /[a-wyz]/i.test(text.replace(/ext\.?|x/gi, ''))) return undefined;
 	if (text.startsWith('+')) return parse(text)?.number;
 	if (text.startsWith('00')) return parse(`+${text.slice(2)}`)?.number;
+	const digits = text.replace(/^\D+/, '');
 	const country = defaultCountry ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
 	const national = country && parse(text, country);
-	const international = /^\(\d/.test(text) && national ? undefined : parse(`+${text.replace(/^\D+/, '')}`);
+	const ownCode = country && callingCode(country);
+	const readAsInternational = !national || (!!ownCode && digits.startsWith(ownCode) && !/^\(\d/.test(text));
+	const international = readAsInternational ? parse(`+${digits}`) : undefined;
 	if (!national || !international || national.number === international.number) {
 		return (national || international)?.number;
 	}
@@ -59,13 +65,13 @@ export function normalisePhone(raw: string, defaultCountry?: string): string | A
 	};
 }
 
-const countryName = (code?: string) => (code ? (regionNames.of(code) ?? code) : 'another country');
+const nameOf = (code?: string) => (code ? countryName(code) : 'another country');
 
 function ambiguity(reading: AmbiguousPhone): string {
 	return (
 		`a number that reads one way only; these digits are ${reading.national} as a national number of ` +
-		`${countryName(reading.nationalCountry)} (Default Country), and ${reading.international} in ` +
-		`${countryName(reading.internationalCountry)} as digits that start with their country code. ` +
+		`${nameOf(reading.nationalCountry)} (Default Country), and ${reading.international} in ` +
+		`${nameOf(reading.internationalCountry)} as digits that start with their country code. ` +
 		'Write it with "+" and its country code'
 	);
 }

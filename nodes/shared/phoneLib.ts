@@ -75,7 +75,20 @@ const COUNTRIES =
 	'VA Vatican City 39|VE Venezuela 58|VN Vietnam 84|WF Wallis & Futuna 681|EH Western Sahara 212|' +
 	'YE Yemen 967|ZM Zambia 260|ZW Zimbabwe 263';
 
-export const countryOptions: INodePropertyOptions[] = COUNTRIES.split('|').map((row) => {
-	const name = row.slice(row.indexOf(' ') + 1, row.lastIndexOf(' '));
-	return { name: `${name} (+${row.slice(row.lastIndexOf(' ') + 1)})`, value: row.slice(0, row.indexOf(' ')) };
-});
+const countries = COUNTRIES.split('|').map((row) => ({
+	code: row.slice(0, row.indexOf(' ')),
+	name: row.slice(row.indexOf(' ') + 1, row.lastIndexOf(' ')),
+	callingCode: row.slice(row.lastIndexOf(' ') + 1),
+}));
+const byCode = new Map(countries.map((country) => [country.code, country]));
+
+export const countryOptions: INodePropertyOptions[] = countries.map(({ code, name, callingCode }) => ({
+	name: `${name} (+${callingCode})`,
+	value: code,
+}));
+
+/** "Germany" for DE (the code itself for one the list does not have). */
+export const countryName = (code: string) => byCode.get(code)?.name ?? code;
+
+/** "49" for DE. */
+export const callingCode = (code: string) => byCode.get(code)?.callingCode;

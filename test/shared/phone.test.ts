@@ -86,16 +86,21 @@ describe('phone numbers in 12 countries', () => {
 	});
 });
 
-describe('phone numbers: two readings in two countries are refused, naming both', () => {
-	test('US: 2014561234 is +12014561234 (national) or Egypt\'s +2014561234: nothing is sent', async () => {
-		const { result } = await sentTo('2014561234', 'US');
-		expectRejectedBeforeSending(result, api, /^Invalid "To" in item 0: expected a number that reads one way only/);
-		expect(result.error?.message).toContain('+12014561234 as a national number of United States (Default Country)');
-		expect(result.error?.message).toContain('+2014561234 in Egypt');
-		expect(result.error?.message).toContain('got "2014561234"');
+describe('phone numbers: digits that begin with another country\'s code', () => {
+	// The Default Country says what national numbers mean. Reading digits as starting with any
+	// country's code would make about a fifth of valid US national numbers ambiguous (measured
+	// with libphonenumber-js on random valid US numbers): "2014561234" is also Egypt's +20 14561234.
+	test('US: 2014561234 with Default Country US is the US number, not Egypt\'s +2014561234', async () => {
+		expect((await sentTo('2014561234', 'US')).to).toBe('+12014561234');
+		api.reset();
+		expect((await sentTo('201-456-1234', 'US')).to).toBe('+12014561234');
 	});
 
-	test('the same digits with "+", with the US code or with a bracketed area code are unambiguous', async () => {
+	test('IN: a national mobile that starts with 91 is the Indian number', async () => {
+		expect((await sentTo('9198765432', 'IN')).to).toBe('+919198765432');
+	});
+
+	test('the same digits with "+", or with the US code, are read as written', async () => {
 		expect((await sentTo('+2014561234', 'US')).to).toBe('+2014561234');
 		api.reset();
 		expect((await sentTo('1 201 456 1234', 'US')).to).toBe('+12014561234');
@@ -103,16 +108,20 @@ describe('phone numbers: two readings in two countries are refused, naming both'
 		expect((await sentTo('(201) 456-1234', 'US')).to).toBe('+12014561234');
 	});
 
-	test('with Continue On Fail the ambiguous item is an error item and the others go out', async () => {
+	test('without a Default Country, digits are read as starting with their country code', async () => {
+		expect((await sentTo('2014561234')).to).toBe('+2014561234');
+	});
+
+	test('with Continue On Fail an ambiguous item is an error item and the others go out', async () => {
 		const result = await runNode(
 			sociocs(
 				api,
-				{ operation: 'send', provider: 'twlo', channelKey: 'chan-1', to: '={{ $json.phone }}', text: 'x', options: { defaultCountry: 'US' } },
+				{ operation: 'send', provider: 'twlo', channelKey: 'chan-1', to: '={{ $json.phone }}', text: 'x', options: { defaultCountry: 'DE' } },
 				{ continueOnFail: true },
 			),
-			[{ phone: '6175551212' }, { phone: '2014561234' }],
+			[{ phone: '0151 23456789' }, { phone: '4915112345678' }],
 		);
-		expect(api.requests.map((r) => r.body.to)).toEqual(['+16175551212']);
+		expect(api.requests.map((r) => r.body.to)).toEqual(['+4915123456789']);
 		expect(result.items[1].json.error).toMatch(/^Invalid "To" in item 1: expected a number that reads one way only/);
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 	});
