@@ -35,7 +35,7 @@ describe('Sociocs: which fields a user sees (displayOptions as n8n evaluates the
 		expect(labels).not.toContain('Buttons Variables');
 		const options = node.description.properties.find((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('send'));
 		const sendAs = (options?.options as Array<{ name: string; hint?: string }>).find((o) => o.name === 'userId');
-		expect(sendAs?.hint).toBe('The team member shown as the sender of the message. Left on "Sociocs API (default)", Sociocs shows "Sociocs API".');
+		expect(sendAs?.hint).toBe('The team member shown as the sender of the message. Left on "Sociocs API (Default)", Sociocs shows "Sociocs API".');
 	});
 
 	test('Add Inbound offers Twilio SMS only, by default', () => {
@@ -89,7 +89,7 @@ describe('Sociocs: dropdowns through n8n-core\'s load-options context', () => {
 
 	test('team members, named from whichever name fields they have', async () => {
 		expect(await loadOptions(sociocs(api, { operation: 'send' }), 'getTeamMembers')).toEqual([
-			{ name: 'Sociocs API (default)', value: '' },
+			{ name: 'Sociocs API (Default)', value: '' },
 			{ name: 'Ada Agent', value: 'u1' },
 			{ name: 'Bob Builder', value: 'u2' },
 		]);
@@ -97,7 +97,7 @@ describe('Sociocs: dropdowns through n8n-core\'s load-options context', () => {
 
 	test('an empty team and a 200 + status "error" answer', async () => {
 		api.once({ path: '/sociocs/team-members' }, { status: 200, body: { status: 'success', data: [] } });
-		expect(await loadOptions(sociocs(api, { operation: 'send' }), 'getTeamMembers')).toEqual([{ name: 'Sociocs API (default)', value: '' }]);
+		expect(await loadOptions(sociocs(api, { operation: 'send' }), 'getTeamMembers')).toEqual([{ name: 'Sociocs API (Default)', value: '' }]);
 		api.once({ path: '/sociocs/lists' }, { status: 200, body: { status: 'error', errors: [{ msg: 'Plan does not include lists.' }] } });
 		await expect(loadOptions(sociocs(api, { operation: 'send' }), 'getLists')).rejects.toThrow('Plan does not include lists.');
 	});

@@ -51,7 +51,7 @@ export async function getLists(this: ILoadOptionsFunctions): Promise<INodeProper
 }
 
 /**
- * Team members (GET /team-members), after "Sociocs API (default)": the empty value, which
+ * Team members (GET /team-members), after "Sociocs API (Default)": the empty value, which
  * sends no user_id (and keeps the editor from calling an empty choice unsupported). Their
  * fields are not documented, so names are read defensively.
  */
@@ -67,5 +67,5 @@ export async function getTeamMembers(this: ILoadOptionsFunctions): Promise<INode
 		})
 		.filter((member) => member.id !== undefined && member.id !== null)
 		.map(({ id, name }) => ({ name: name ?? `User ${String(id)}`, value: String(id) }));
-	return [{ name: 'Sociocs API (default)', value: '' }, ...found];
+	return [{ name: 'Sociocs API (Default)', value: '' }, ...found];
 }

@@ -187,7 +187,7 @@ export const description: INodeProperties[] = [
 			default: '',
 			description:
 				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'The team member shown as the sender of the message. Left on "Sociocs API (default)", Sociocs shows "Sociocs API".',
+			hint: 'The team member shown as the sender of the message. Left on "Sociocs API (Default)", Sociocs shows "Sociocs API".',
 		},
 	]),
 ];
