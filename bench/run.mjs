@@ -10,7 +10,9 @@
 //   Queue mode:  3 processes (a limiter each, as n8n queue-mode workers) x 1,000 sends at
 //                once on one key, 200/s, one row per discipline.
 //   P2 overhead: 10,000 sends; no latency, no limit: wall and CPU time per item.
-// Options: --runs N (default 3), --only P1|short|HL|queue|P2.
+//   Load time:   require + instantiation of each built node file (bench/loadTime.mjs).
+//   Triggers:    1,000 signed Sociocs deliveries into a real n8n, ours vs the Webhook node (bench/triggers.mjs).
+// Options: --runs N (default 3), --only P1|short|HL|queue|P2|load|triggers.
 //
 // Where it can (root, with unshare and ip), it runs in a network namespace of its own whose
 // loopback keeps no closed connections in TIME_WAIT. On one host both ends of every
@@ -221,4 +223,16 @@ const wanted = (key) => !ONLY || ONLY === key;
 		const cpuRatio = ours.cpuS / http.cpuS;
 		console.log(`ours / HTTP Request: wall ${wallRatio.toFixed(2)}, CPU ${cpuRatio.toFixed(2)} (target <= 1.0) -> ${wallRatio <= 1 && cpuRatio <= 1 ? 'MET' : 'NOT MET'}`);
 	}
+}
+
+// The sections that measure other things, each a script of its own (runnable alone): node file
+// load time (needs dist/), and the triggers in a real n8n (needs the n8n host, as the e2e suite).
+for (const [key, script, extra] of [
+	['load', 'loadTime.mjs', []],
+	['triggers', 'triggers.mjs', ['--runs', String(RUNS)]],
+]) {
+	if (!wanted(key)) continue;
+	console.log('');
+	const section = spawnSync(process.execPath, [path.join(here, script), ...extra], { stdio: 'inherit' });
+	if (section.status !== 0) console.error(`(${script} exited with ${section.status ?? section.signal})`);
 }
