@@ -92,7 +92,7 @@ describe('phone numbers: two readings in two countries are refused, naming both'
 		expectRejectedBeforeSending(result, api, /^Invalid "To" in item 0: expected a number that reads one way only/);
 		expect(result.error?.message).toContain('+12014561234 as a national number of United States (Default Country)');
 		expect(result.error?.message).toContain('+2014561234 in Egypt');
-		expect(result.error?.message).toContain('got "2014561234"');
+		expect(result.error?.message).toContain('. Write it with "+" and its country code; got "2014561234"');
 	});
 
 	test('the same digits with "+", with the US code or with a bracketed area code are unambiguous', async () => {
