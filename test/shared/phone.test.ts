@@ -61,6 +61,7 @@ describe('phone numbers in 12 countries', () => {
 		expectRejectedBeforeSending(result, api, /^Invalid "To" in item 0: expected a number that reads one way only/);
 		expect(result.error?.message).toContain('+494915112345678 as a national number of Germany (Default Country)');
 		expect(result.error?.message).toContain('and +4915112345678 in Germany');
+		expect(result.error?.message).toContain('. Write it with "+" and its country code; got "4915112345678"');
 		expect((await sentTo('+49 151 1234 5678', 'DE')).to).toBe('+4915112345678');
 		api.reset();
 		expect((await sentTo('0151 1234 5678', 'DE')).to).toBe('+4915112345678');
