@@ -94,13 +94,20 @@ describe('Sociocs Trigger in n8n', () => {
 	});
 
 	test('unsigned, tampered and wrongly keyed deliveries: 401, nothing starts, n8n logs why', async () => {
-		const unsigned = await deliverWhenRegistered(route, raw, {});
-		assert.equal(unsigned.status, 401);
+		// n8n registers the webhook a moment before it stores the trigger's static data (the
+		// signing secret, saved after activation): a delivery in between is refused as having no
+		// secret. (Seen once on a cold run.) So unsigned deliveries go until one is refused for
+		// its missing signature; each is a 401 either way and starts nothing.
+		await until(async () => {
+			const unsigned = await host.deliver(route, raw, {});
+			if (unsigned.status === 404) return false;
+			assert.equal(unsigned.status, 401);
+			return /Sociocs Trigger: delivery refused \(HTTP 401\): no X-Sociocs-Signature header/.test(host.server.output());
+		}, 'an unsigned delivery refused for its missing signature');
 		const tampered = await host.deliver(route, raw.replace('Hello', 'Hellp'), { 'x-sociocs-signature': hmac(secret, raw) });
 		assert.equal(tampered.status, 401);
 		const wrongKey = await host.deliver(route, raw, { 'x-sociocs-signature': hmac('guess', raw) });
 		assert.equal(wrongKey.status, 401);
-		await until(() => /Sociocs Trigger: delivery refused \(HTTP 401\): no X-Sociocs-Signature header/.test(host.server.output()), 'n8n to log the refusal');
 		await until(() => /delivery refused \(HTTP 401\): X-Sociocs-Signature does not match the body/.test(host.server.output()), 'n8n to log the refusal');
 		assert.equal((await host.executions('e2eTrigSociocs')).length, 0);
 	});
