@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyHighLevel, withinWindow } from '../shared/webhooks/signatures';
 import { MAX_AGE_SECONDS, messageTypeKey, properties, readKeys } from './trigger/settings';
 
@@ -18,7 +19,7 @@ export class HighLevelTrigger implements INodeType {
 		name: 'highLevelTrigger',
 		icon: { light: 'file:../../icons/highLevel.svg', dark: 'file:../../icons/highLevel.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when a HighLevel Marketplace app delivers an inbound or outbound message',
 		defaults: { name: 'HighLevel Trigger' },

@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyInbox } from '../shared/webhooks/signatures';
 import { eventName, header, mapEvent } from './trigger/events';
 
@@ -25,7 +26,7 @@ export class InboxWebhookTrigger implements INodeType {
 		name: 'inboxWebhookTrigger',
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow in real time when Inbox sends a signed webhook',
 		defaults: { name: 'Inbox Webhook Trigger' },

@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
-import { triggerHeader } from '../shared/webhooks/properties';
+import { triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifySociocs } from '../shared/webhooks/signatures';
 import { channelField, PROVIDERS } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
@@ -40,7 +40,7 @@ export class SociocsTrigger implements INodeType {
 		name: 'sociocsTrigger',
 		icon: { light: 'file:../../icons/sociocs.svg', dark: 'file:../../icons/sociocs.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when a message arrives on Sociocs or a sent message changes status',
 		defaults: { name: 'Sociocs Trigger' },

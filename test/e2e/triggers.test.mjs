@@ -16,6 +16,13 @@ const { hmacHex: hmac, sociocsIncoming } = require('../mock/deliveries.js');
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
+function legacyVersion(workflow, nodeName) {
+	const node = workflow.nodes.find((n) => n.name === nodeName);
+	node.typeVersion = 1;
+	node.webhookId = `${node.webhookId}-v1`;
+	return workflow;
+}
+
 const workflows = {
 	sociocs: exampleWorkflow('sociocs-incoming-to-highlevel.json', 'e2eTrigSociocs', {
 		'Sociocs Trigger': { channelKey: 'twlo-key-1' },
@@ -25,6 +32,14 @@ const workflows = {
 		'HighLevel Trigger': { rsaPublicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
 		'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thl1' } },
 	}),
+	// The same workflow as saved before the triggers' version 1.1: it must keep working.
+	highLevelV1: legacyVersion(
+		exampleWorkflow('highlevel-inbound-to-inbox-reply.json', 'e2eTrigHighLevelV1', {
+			'HighLevel Trigger': { rsaPublicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+			'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thlv1' } },
+		}),
+		'HighLevel Trigger',
+	),
 	inboxHook: exampleWorkflow('inbox-webhook-to-sociocs-send.json', 'e2eTrigInboxHook', {
 		'Sociocs: Send': { channelKey: 'chan-hook' },
 	}),
@@ -181,6 +196,16 @@ describe('HighLevel Trigger in n8n', () => {
 		assert.equal(reply.body.content, 'HighLevel SMS from contact contactE2E: Are you open today?');
 		await until(async () => (await host.executions('e2eTrigHighLevel')).length === 1, 'one execution');
 		assert.equal(replies().length, 1);
+	});
+
+	test('a workflow saved with version 1 of the trigger still verifies and starts once', async () => {
+		const legacyRoute = webhookPath(workflows.highLevelV1, 'HighLevel Trigger');
+		const good = delivery({ webhookId: 'whV1' });
+		assert.equal((await deliverWhenRegistered(legacyRoute, good.raw, {})).status, 401);
+		assert.equal((await host.deliver(legacyRoute, good.raw, good.headers)).status, 200);
+		assert.match((await host.deliver(legacyRoute, good.raw, good.headers)).body, /duplicate/);
+		await until(() => requestsTo('/inbox/api/v1/threads/thlv1/messages').length === 1, 'the Inbox reply of the v1 workflow');
+		await until(async () => (await host.executions('e2eTrigHighLevelV1')).length === 1, 'one execution');
 	});
 });
 

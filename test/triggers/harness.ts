@@ -66,7 +66,7 @@ export class TriggerHarness {
 			id: options.nodeId ?? 'trigger-node-1',
 			name: 'Trigger Under Test',
 			type: `${PACKAGE}.${type.description.name}`,
-			typeVersion: 1,
+			typeVersion: type.description.defaultVersion ?? 1,
 			position: [0, 0],
 			parameters,
 			webhookId: 'hook-0001',

@@ -7,3 +7,12 @@ export function triggerHeader(setUp: string, events: INodePropertyOptions[], def
 		{ displayName: 'Events', name: 'events', type: 'multiOptions', required: true, options: events, default: [...defaults] },
 	];
 }
+
+/**
+ * The versions of every webhook trigger. 1.1 behaves exactly as 1; it exists because n8n's
+ * webhook server evaluates a legacy expression (the v1 Webhook node's binary-data option) in
+ * its expression sandbox for every delivery to ANY node whose typeVersion is 1, which costs
+ * several milliseconds of n8n's main thread per request. New nodes get 1.1; workflows saved
+ * with 1 keep loading and working.
+ */
+export const WEBHOOK_TRIGGER_VERSIONS = { version: [1, 1.1], defaultVersion: 1.1 };
