@@ -43,8 +43,8 @@ export interface AmbiguousPhone {
  * digits are read as starting with their country code. A bracketed area code ("(617)
  * 555-1212") is how national numbers are written, so it is read as national only.
  */
-export function normalisePhone(raw: string, defaultCountry?: string): string | AmbiguousPhone | undefined {
-	const text = raw.trim();
+export function normalisePhone(text: string, defaultCountry?: string): string | AmbiguousPhone | undefined {
+	// (`text` comes trimmed: readOptionalPhone trims what it also sends as given.)
 	if (!/\d/.test(text) || /[a-wyz]/i.test(text.replace(/ext\.?|x/gi, ''))) return undefined;
 	if (text.startsWith('+')) return parse(text)?.number;
 	if (text.startsWith('00')) return parse(`+${text.slice(2)}`)?.number;

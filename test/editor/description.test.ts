@@ -82,3 +82,35 @@ describe('HighLevel: Authentication chooses the credential', () => {
 		expect(description.description).toMatch(/messages to HighLevel \(GoHighLevel\) conversations, which the built-in HighLevel node cannot do/);
 	});
 });
+
+describe('every field the editor shows has a label and says what it is for', () => {
+	type Described = { displayName?: string; name?: string; type?: string; description?: string; options?: unknown[]; values?: unknown[] };
+	const fieldsOf = (properties: unknown[]): Described[] =>
+		(properties as Described[]).flatMap((property) => [
+			property,
+			// A collection's options are fields; a fixedCollection's options hold fields in `values`.
+			...(property.type === 'collection' ? fieldsOf(property.options ?? []) : []),
+			// (Pairs inside a fixedCollection, such as Name / Value, are labelled but need no description.)
+			...(property.type === 'fixedCollection'
+				? (property.options as Described[]).flatMap((group) => fieldsOf(group.values ?? []).map((field) => ({ ...field, description: field.description ?? field.displayName })))
+				: []),
+		]);
+	const types: INodeType[] = [new Sociocs(), new HighLevelConversations(), new Inbox()];
+
+	test.each(types.map((type) => [type.description.displayName, type] as const))('%s', (_name, type) => {
+		const unlabelled = fieldsOf(type.description.properties)
+			.filter((field) => !field.displayName?.trim() || (field.type !== 'notice' && !field.description?.trim() && field.type !== 'options' && field.type !== 'collection'))
+			.map((field) => field.name);
+		expect(unlabelled).toEqual([]);
+	});
+
+	test('phone options: Default Country starts at "None" (numbers carry their code); numbers are checked unless the user opts out', () => {
+		const sendOptions = fieldsOf(new Sociocs().description.properties).filter((field) => field.name === 'defaultCountry' || field.name === 'phoneAsGiven');
+		const [country, asGiven] = sendOptions;
+		const choices = country.options as Array<{ name: string; value: string }>;
+		expect(country).toMatchObject({ displayName: 'Default Country', type: 'options', default: '' });
+		expect(choices[0]).toEqual({ name: 'None (Numbers Include Their Country Code)', value: '' });
+		expect(choices.slice(1).every((option) => /^[A-Z]{2}$/.test(option.value))).toBe(true);
+		expect(asGiven).toMatchObject({ displayName: 'Send Phone Numbers As Given', name: 'phoneAsGiven', type: 'boolean', default: false });
+	});
+});

@@ -3,9 +3,20 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { MockApi } from '../mock/mockApi';
 import type { NodeRun } from './engine';
 
-/** The JSON of every output item, in order. */
+/**
+ * The JSON of every output item, in order. A key whose value is `undefined` fails here:
+ * `toEqual` would not see it, yet the next node and the editor do (an empty field).
+ */
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
+	items.forEach((item, index) => expectNoUndefined(item.json, `item ${index}`));
 	return items.map((item) => item.json);
+}
+
+function expectNoUndefined(value: unknown, path: string) {
+	if (value === undefined) throw new Error(`output ${path} is undefined: leave the key out instead`);
+	if (value && typeof value === 'object') {
+		for (const [key, inner] of Object.entries(value)) expectNoUndefined(inner, `${path}.${key}`);
+	}
 }
 
 export function pairedIndexes(items: INodeExecutionData[]): number[] {

@@ -145,6 +145,17 @@ describe('Inbox > Reply to Thread: API failures', () => {
 		expect(result.items[0].json.content).toBe('patient');
 	});
 
+	test('an item waiting out a 429 gives up its concurrency place meanwhile: the next thread\'s message goes first', async () => {
+		api.once({ method: 'POST' }, { status: 429, headers: { 'retry-after': '1' }, body: { message: 'slow down' } });
+		const result = await runNode(inbox({ options: { concurrency: 1 } }), [
+			{ thread: 'abc', text: 'waits' },
+			{ thread: 'def', text: 'meanwhile' },
+		]);
+		expect(result.error).toBeUndefined();
+		expect(api.requests.map((r) => `${r.body.content} ${r.outcome}`)).toEqual(['waits refused', 'meanwhile processed', 'waits processed']);
+		expect(jsonOf(result.items).map((item) => item.content)).toEqual(['waits', 'meanwhile']);
+	});
+
 	test('a timeout is reported as possibly delivered and NOT retried', async () => {
 		api.once({ method: 'POST' }, { status: 200, delayMs: 1500, body: { id: 'late' } });
 		const result = await runNode(inbox({ options: { timeout: 1 } }), [{ thread: 'abc', text: 'slow' }]);
@@ -192,6 +203,18 @@ describe('Inbox > Reply to Thread: API failures', () => {
 		expect(result.error?.message).toBe('Content rejected');
 		expect(result.error?.description).toMatch(/1 of 3 items were delivered before the node stopped, 2 were not delivered/);
 		expect(api.requests.map((r) => r.body.content)).toEqual(['ok1', 'bad']);
+	});
+
+	test('two items failing together without Continue On Fail: the node stops with the first item\'s error, whichever answered first', async () => {
+		api.on((r) => r.body?.content === 'first', { status: 400, delayMs: 200, body: { message: 'First rejected' } });
+		api.on((r) => r.body?.content === 'second', { status: 400, body: { message: 'Second rejected' } });
+		const result = await runNode(inbox({ options: { concurrency: 2 } }), [
+			{ thread: 'abc', text: 'first' },
+			{ thread: 'def', text: 'second' },
+		]);
+		expect(result.error?.message).toBe('First rejected');
+		expect(result.error?.description).toMatch(/0 of 2 items were delivered before the node stopped, 2 were not delivered/);
+		expect(api.requests).toHaveLength(2);
 	});
 
 	test('the token appears in no output, error or description, even when the API echoes it', async () => {

@@ -54,3 +54,49 @@ describe('times next to a DST change keep their meaning', () => {
 		expect(await scheduleSent(wall, zone)).toBe(expected);
 	});
 });
+
+describe('what a Schedule may look like', () => {
+	async function send(schedule: string, timezone = 'America/New_York') {
+		const result = await runNode(
+			sociocs(api, { operation: 'send', provider: 'twlo', channelKey: 'chan-1', to: '+16175551212', text: 'x', options: { schedule } }, { timezone }),
+		);
+		return { error: result.error?.message, sent: api.requests[0]?.body?.schedule as string | undefined };
+	}
+
+	test.each([
+		// Wall times in the workflow's zone, every form the picker or a user writes.
+		['2026-07-01', '2026-07-01T00:00:00-04:00'],
+		['2026-07-01T09:30', '2026-07-01T09:30:00-04:00'],
+		['2026-07-01 09:30', '2026-07-01T09:30:00-04:00'],
+		['2026-07-01T09:30:15', '2026-07-01T09:30:15-04:00'],
+		['2026-07-01T09:30:15.250', '2026-07-01T09:30:15-04:00'],
+		[' 2026-07-01T09:30 ', '2026-07-01T09:30:00-04:00'],
+		['2026-01-01T23:59:59', '2026-01-01T23:59:59-05:00'],
+		['2026-12-31T00:00:00', '2026-12-31T00:00:00-05:00'],
+		// Instants with their own offset, shown in the workflow's zone.
+		['2026-07-01T13:30Z', '2026-07-01T09:30:00-04:00'],
+		['2026-07-01T15:30:15+0200', '2026-07-01T09:30:15-04:00'],
+		['2026-07-01 15:30:15+02:00', '2026-07-01T09:30:15-04:00'],
+		['2026-07-01T10:00:15.5-03:30', '2026-07-01T09:30:15-04:00'],
+		['2026-07-01t13:30:00z', '2026-07-01T09:30:00-04:00'],
+	])('%j is sent as %s', async (schedule, expected) => {
+		expect(await send(schedule)).toEqual({ error: undefined, sent: expected });
+	});
+
+	test('a zone at UTC+0 is written +00:00', async () => {
+		expect((await send('2026-01-15T08:00:00', 'Europe/London')).sent).toBe('2026-01-15T08:00:00+00:00');
+	});
+
+	test.each([
+		'2026-7-01', '26-07-01', '2026-07-1', '2026-07-01T9:30', '2026-07-01T09:3', '2026-07-01T09:30:5', '2026-07-01X09:30',
+		'2026-07-01T09:30junk', 'on 2026-07-01', '2026-07-01T09:30:15.', '2026-07-01T09:30+2:00', '2026-07-01T09:30+02:0',
+		'2026-07-01T09:30:15.5Zjunk', 'x2026-07-01T09:30Z', '2026-07-01T09:30:5Z', '2026-07-01T9:30Z', '2026-7-01T09:30Z',
+		'2026-07-1T09:30Z', '26-07-01T09:30Z', '2026-07-01X09:30Z', '2026-07-01T09:3Z', '2026-07-01T09:30:15.Z', '2026-07-01T09:30~02:00',
+		'2026-13-01', '2026-00-10', '2026-02-30', '2026-07-01T24:00', '2026-07-01T23:60', '2026-07-01T23:59:60',
+		'={{ { "at": "2026-07-01" } }}',
+	])('%j is refused before sending', async (schedule) => {
+		const { error, sent } = await send(schedule);
+		expect(error).toMatch(/^Invalid "Schedule" in item 0: expected an ISO 8601 date-time/);
+		expect(sent).toBeUndefined();
+	});
+});

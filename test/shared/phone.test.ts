@@ -127,3 +127,23 @@ describe('phone numbers: digits that begin with another country\'s code', () => 
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 	});
 });
+
+describe('what is not a phone number is refused, saying what is expected', () => {
+	const EXPECTED = 'expected a phone number with its country code, e.g. +16175551212 (or set "Default Country" in Options)';
+
+	test.each([
+		['words around a number', 'call +1 617 555 1212'],
+		['a vanity number', '+1 617 555 CALL'],
+		['no digits at all', 'unknown'],
+		['digits the plan does not know', '+999 123'],
+	])('%s: %s', async (_case, to) => {
+		const { result } = await sentTo(to, 'US');
+		expectRejectedBeforeSending(result, api, /^Invalid "To" in item 0: /);
+		expect(result.error?.message).toContain(EXPECTED);
+	});
+
+	test('an extension is refused: the API would send to the main number', async () => {
+		const { result } = await sentTo('+1 617 555 1212 ext. 12', 'US');
+		expectRejectedBeforeSending(result, api, /^Invalid "To" in item 0: /);
+	});
+});

@@ -147,6 +147,7 @@ describe('Sociocs > Send: request bodies per provider', () => {
 		['0044 20 7946 0958', {}, '+442079460958'],
 		['+44 20 7946 0958', { defaultCountry: 'US' }, '+442079460958'],
 		['12345', { phoneAsGiven: true }, '12345'],
+		[' 12345 ', { phoneAsGiven: true }, '12345'],
 	])('phone %s with %j is sent as %s', async (to, options, expected) => {
 		await runNode(sociocs(api, send({ provider: 'twlo', to, text: 'x', options })));
 		expect(api.requests[0].body.to).toBe(expected);
