@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Adds up the per-file mutation reports that scripts/mutation-files.sh leaves in reports/inc/:
+// one row per file and the total, scored as Stryker does (killed + timed out) / (killed +
+// timed out + survived + not covered); compile errors and ignored (static) mutants do not count.
+import fs from 'node:fs';
+
+const dir = 'reports/inc';
+const columns = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'Ignored'];
+const total = Object.fromEntries(columns.map((c) => [c, 0]));
+const score = (c) => {
+	const detected = c.Killed + c.Timeout;
+	const valid = detected + c.Survived + c.NoCoverage;
+	return valid ? ((100 * detected) / valid).toFixed(1) : '-';
+};
+const rows = [];
+for (const report of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
+	const { files } = JSON.parse(fs.readFileSync(`${dir}/${report}`, 'utf8'));
+	for (const [file, { mutants }] of Object.entries(files)) {
+		const counts = Object.fromEntries(columns.map((c) => [c, 0]));
+		for (const { status } of mutants) counts[status] = (counts[status] ?? 0) + 1;
+		for (const c of columns) total[c] += counts[c];
+		rows.push([file, ...columns.map((c) => counts[c]), score(counts)]);
+	}
+}
+rows.push(['all files', ...columns.map((c) => total[c]), score(total)]);
+const header = ['file', 'killed', 'timeout', 'survived', 'no cov', 'compile err', 'ignored', 'score %'];
+console.log(header.join(' | '));
+for (const row of rows) console.log(row.join(' | '));
