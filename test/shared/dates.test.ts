@@ -10,11 +10,16 @@ beforeAll(async () => (api = await startMockApi()));
 afterAll(async () => await api.close());
 beforeEach(() => api.reset());
 
-async function scheduleSent(schedule: string, timezone: string) {
-	await runNode(
+/** Sends one Sociocs message with this Schedule: the node's error, and the schedule the API received. */
+async function send(schedule: string, timezone = 'America/New_York') {
+	const result = await runNode(
 		sociocs(api, { operation: 'send', provider: 'twlo', channelKey: 'chan-1', to: '+16175551212', text: 'x', options: { schedule } }, { timezone }),
 	);
-	return api.requests[0].body.schedule as string;
+	return { error: result.error?.message, sent: api.requests[0]?.body?.schedule as string | undefined };
+}
+
+async function scheduleSent(schedule: string, timezone: string) {
+	return (await send(schedule, timezone)).sent;
 }
 
 describe('a wall time inside a DST gap resolves forward, in both hemispheres', () => {
@@ -56,13 +61,6 @@ describe('times next to a DST change keep their meaning', () => {
 });
 
 describe('what a Schedule may look like', () => {
-	async function send(schedule: string, timezone = 'America/New_York') {
-		const result = await runNode(
-			sociocs(api, { operation: 'send', provider: 'twlo', channelKey: 'chan-1', to: '+16175551212', text: 'x', options: { schedule } }, { timezone }),
-		);
-		return { error: result.error?.message, sent: api.requests[0]?.body?.schedule as string | undefined };
-	}
-
 	test.each([
 		// Wall times in the workflow's zone, every form the picker or a user writes.
 		['2026-07-01', '2026-07-01T00:00:00-04:00'],
