@@ -3,17 +3,29 @@
 # whole scope of stryker.config.json). Each file gets its own incremental report
 # (reports/inc/<name>.json) and sandbox (.stryker-tmp-<name>), so a run that is stopped keeps
 # every file it finished, and two of these can run side by side on different files.
-# `node scripts/mutation-score.mjs` adds the reports up.
+# `node scripts/mutation-score.mjs` adds the reports up. Arguments that start with "--" go to
+# Stryker as they are (e.g. --force, --concurrency 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=("$@")
+files=()
+options=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--concurrency | --timeoutMS | --logLevel) options+=("$1" "$2"); shift 2 ;;
+		--*) options+=("$1"); shift ;;
+		*) files+=("$1"); shift ;;
+	esac
+done
 if [ ${#files[@]} -eq 0 ]; then
 	mapfile -t files < <(node -e 'const { globSync } = require("node:fs"); for (const p of require("./stryker.config.json").mutate) for (const f of globSync(p)) console.log(f)')
 fi
 mkdir -p reports/inc
+# Each mutant then loads only the test files that hold a test covering it.
+node scripts/mutation-test-index.mjs
+export OMNICHANNEL_TEST_INDEX="$PWD/reports/test-index.json"
 for file in "${files[@]}"; do
 	name=$(echo "$file" | sed 's#^nodes/##; s#/actions/[a-z]*/#-#; s#\.ts$##; s#/#-#g')
 	echo "== $file"
 	npx stryker run --incremental --incrementalFile "reports/inc/$name.json" --mutate "$file" \
-		--tempDirName ".stryker-tmp-$name" --ignorePatterns "/.stryker-tmp*" --reporters clear-text,progress-append-only
+		--tempDirName ".stryker-tmp-$name" --ignorePatterns "/.stryker-tmp*" --reporters clear-text,progress-append-only "${options[@]}"
 done

@@ -1,3 +1,4 @@
+import { jsonOf } from '../helpers/assertions';
 import { runNode } from '../helpers/engine';
 import { startMockApi } from '../mock/mockApi';
 import type { MockApi } from '../mock/mockApi';
@@ -54,6 +55,43 @@ describe('Sociocs > Add Inbound', () => {
 	])('media type inferred from %s', async (mediaUrl, mediaType) => {
 		await runNode(sociocs(api, inbound({ mediaUrl, mediaType: '' })));
 		expect(api.requests[0].body).toMatchObject({ media_url: mediaUrl, media_type: mediaType });
+	});
+
+	test('a Media Type with spaces around it is sent without them', async () => {
+		await runNode(sociocs(api, inbound({ mediaUrl: 'https://x.example/file', mediaType: ' application/pdf ' })));
+		expect(api.requests[0].body).toMatchObject({ media_type: 'application/pdf' });
+	});
+
+	test.each([
+		['name', 'Name'],
+		['mediaType', 'Media Type'],
+	])('%s given as an object by an expression is refused, naming "%s"', async (parameter, label) => {
+		const result = await runNode(
+			sociocs(api, inbound({ mediaUrl: 'https://x.example/file.pdf', [parameter]: '={{ { a: 1 } }}' }), { continueOnFail: true }),
+		);
+		expect(api.requests).toHaveLength(0);
+		expect(jsonOf(result.items)[0].error).toBe(`Invalid "${label}" in item 0: expected a text value; got {"a":1}`);
+	});
+
+	test('different senders are recorded side by side; one sender\'s messages one after another, in order', async () => {
+		// The first message is answered after 1 s: long enough that a request sent meanwhile
+		// proves it did not wait, whatever the machine's load.
+		const pendingAtArrival: Record<string, string[]> = {};
+		api.on({ path: '/sociocs/incoming' }, (request) => {
+			pendingAtArrival[request.body.text] = api.requests.filter((r) => r !== request && r.outcome === 'pending').map((r) => r.body.text);
+			return { status: 200, body: { status: 'success' }, delayMs: request.body.text === 'a1' ? 1000 : 0 };
+		});
+		const result = await runNode(
+			sociocs(api, inbound({ from: '={{ $json.from }}', text: '={{ $json.text }}' })),
+			[
+				{ from: '+16175551212', text: 'a1' },
+				{ from: '+16175551212', text: 'a2' },
+				{ from: '+16175550000', text: 'b1' },
+			],
+		);
+		expect(jsonOf(result.items).map((j) => j.text)).toEqual(['a1', 'a2', 'b1']);
+		expect(pendingAtArrival).toEqual({ a1: [], b1: ['a1'], a2: [] });
+		expect(api.requests.map((r) => r.body.text)).toEqual(['a1', 'b1', 'a2']);
 	});
 
 	test('a 200 with status "error" is a node error', async () => {
