@@ -108,8 +108,9 @@ export function invalidField(
 	expected: string,
 	got?: unknown,
 ) {
+	// Spaces only are empty too: shown folded, they would read as got "".
 	const shown =
-		got === undefined || got === null || got === ''
+		got === undefined || got === null || (typeof got === 'string' && got.trim() === '')
 			? 'it is empty'
 			: `got ${JSON.stringify(typeof got === 'string' ? clip(got) : got)}`;
 	return new NodeOperationError(

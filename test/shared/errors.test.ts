@@ -49,6 +49,7 @@ const said: Array<[string, unknown, string]> = [
 	['HighLevel message: string[]', { message: ['Field a is wrong', 'Field b is wrong'] }, 'Field a is wrong; Field b is wrong'],
 	['message: [] with an error field', { message: [], error: 'From error' }, 'From error'],
 	['a blank message, then error', { message: '   ', error: 'From error' }, 'From error'],
+	['message: null, then error', { message: null, error: 'From error' }, 'From error'],
 	['error: string', { error: 'From error' }, 'From error'],
 	['detail: string', { detail: 'From detail' }, 'From detail'],
 	['title: string', { title: 'From title' }, 'From title'],
@@ -79,6 +80,24 @@ describe('the vendor\'s words are the error, whatever the body\'s shape', () => 
 			headers: body === null ? { 'content-type': 'application/json' } : undefined,
 		});
 		expect(item.error).toBe(FALLBACK);
+	});
+});
+
+describe('a field that is wrong, before anything is sent', () => {
+	test.each([
+		['null', null],
+		['an empty text', ''],
+		['spaces', '   '],
+	])('given as %s by an expression: named, said to be empty, with what to do', async (_what, value) => {
+		const result = await runNode({ ...inbox(), parameters: { ...inbox().parameters, content: '={{ $json.content }}' } }, [
+			{ content: 'fine' },
+			{ content: value },
+		]);
+		expect(api.requests).toHaveLength(1);
+		expect(jsonOf(result.items)[1]).toEqual({
+			error: 'Invalid "Content" in item 1: expected at least 1 character of text; it is empty',
+			description: 'Nothing was sent for item 1. Fix "Content" and run the node again.',
+		});
 	});
 });
 

@@ -4,6 +4,7 @@
  * runs once with the plain reference and once with the same expression in brackets, which
  * n8n's engine always evaluates, and the requests and errors must be the same.
  */
+import { ExecuteContext } from 'n8n-core';
 import { WorkflowExpression } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -101,6 +102,36 @@ describe('fields mapped with {{ $json... }} read as n8n reads them', () => {
 				items.slice(0, 2),
 			);
 			expect(spy.mock.calls.map(([value]) => value)).toContain('={{ ($json.phone) }}');
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
+
+describe('a parameter without an expression is the same for every item', () => {
+	test('so it is asked of n8n once per run, whatever the number of items; one with an expression, once per item', async () => {
+		// ExecuteContext's getNodeParameter is an instance property that calls this one.
+		const spy = jest.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
+		try {
+			const items = Array.from({ length: 20 }, (_, i) => ({ n: i }));
+			await runNode(
+				sociocs(api, {
+					operation: 'send',
+					provider: 'twlo',
+					channelKey: 'chan-1',
+					to: '+16175551212',
+					text: '={{ "m" + $json.n }}',
+					saveContact: true,
+					contactListId: 5,
+					options: { userId: 'u-1' },
+				}),
+				items,
+			);
+			expect(api.requests.map((request) => (request.body as IDataObject).text)).toEqual(items.map((item) => `m${item.n}`));
+			expect(api.requests[19].body).toMatchObject({ contact_saving: { save: true, list_id: 5 }, user_id: 'u-1' });
+			const asked: Record<string, number> = {};
+			for (const [name] of spy.mock.calls) asked[name] = (asked[name] ?? 0) + 1;
+			expect(asked).toMatchObject({ text: 20, provider: 1, channelKey: 1, to: 1, saveContact: 1, contactListId: 1, 'options.userId': 1 });
 		} finally {
 			spy.mockRestore();
 		}
