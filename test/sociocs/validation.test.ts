@@ -107,3 +107,61 @@ describe.each([
 		});
 	});
 });
+
+/** One parameter set each (not an expression table): these fields are seldom mapped per item. */
+const send = (parameters: IDataObject) => ({ operation: 'send', channelKey: 'chan-1', to: '+16175551212', ...parameters });
+const OBJECT = '={{ { a: 1 } }}';
+const AN_OBJECT = 'expected a text value; got {"a":1}';
+
+describe('Sociocs > Send: each field named in its own error, nothing sent', () => {
+	test.each([
+		['an unknown provider (a workflow edited by hand)', { provider: 'sms', text: 'x' }, 'Invalid "Provider" in item 0: expected one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp); got "sms"'],
+		['Name not text', { provider: 'twlo', text: 'x', name: OBJECT }, `Invalid "Name" in item 0: ${AN_OBJECT}`],
+		['Text not text', { provider: 'twlo', text: OBJECT }, `Invalid "Text" in item 0: ${AN_OBJECT}`],
+		['Send As User not text', { provider: 'twlo', text: 'x', options: { userId: OBJECT } }, `Invalid "Send As User" in item 0: ${AN_OBJECT}`],
+		['a negative contact list', { provider: 'twlo', text: 'x', saveContact: true, contactListId: -1 }, 'Invalid "Contact List" in item 0: expected a list ID (a whole number; 0 for "All Contacts"); got -1'],
+		['a fractional contact list', { provider: 'twlo', text: 'x', saveContact: true, contactListId: 1.5 }, 'Invalid "Contact List" in item 0: expected a list ID (a whole number; 0 for "All Contacts"); got 1.5'],
+		['Twilio WhatsApp without text or template', { provider: 'twlowa' }, 'Invalid "Text" in item 0: expected a message text or a Template SID; it is empty'],
+		['Twilio WhatsApp variables without a Template SID', { provider: 'twlowa', text: 'x', templateVariables: { variable: [{ name: '1', value: 'Jane' }] } }, 'Invalid "Template SID" in item 0: expected a Template SID when Template Variables are given; it is empty'],
+		['Template SID not text', { provider: 'twlowa', templateSid: OBJECT }, `Invalid "Template SID" in item 0: ${AN_OBJECT}`],
+		['Gupshup without text or template', { provider: 'gswa' }, 'Invalid "Text" in item 0: expected a message text or a Template ID; it is empty'],
+		['Gupshup template media without a Template ID', { provider: 'gswa', text: 'x', gupshupMediaUrl: 'https://x.example/a.png' }, 'Invalid "Template ID" in item 0: expected a Template ID when template media or variables are given; it is empty'],
+		...(['gupshupHeader', 'gupshupBody', 'gupshupButtons'] as const).map((field): [string, IDataObject, string] => [
+			`Gupshup ${field} without a Template ID`,
+			{ provider: 'gswa', text: 'x', [field]: { variable: [{ name: '1', value: 'v' }] } },
+			'Invalid "Template ID" in item 0: expected a Template ID when template media or variables are given; it is empty',
+		]),
+		['Template ID not text', { provider: 'gswa', gupshupTemplateId: OBJECT }, `Invalid "Template ID" in item 0: ${AN_OBJECT}`],
+		['Template Media URL not a URL', { provider: 'gswa', gupshupTemplateId: 't1', gupshupMediaUrl: 'a.png' }, 'Invalid "Template Media URL" in item 0: expected an http:// or https:// URL; got "a.png"'],
+		['Header Variables without a name', { provider: 'gswa', gupshupTemplateId: 't1', gupshupHeader: { variable: [{ name: '', value: 'v' }] } }, 'Invalid "Header Variables" in item 0: expected a name for every entry'],
+		['Body Variables without a name', { provider: 'gswa', gupshupTemplateId: 't1', gupshupBody: { variable: [{ name: '', value: 'v' }] } }, 'Invalid "Body Variables" in item 0: expected a name for every entry'],
+		['Button Variables without a name', { provider: 'gswa', gupshupTemplateId: 't1', gupshupButtons: { variable: [{ name: '', value: 'v' }] } }, 'Invalid "Button Variables" in item 0: expected a name for every entry'],
+	])('%s', async (_what, parameters, message) => {
+		const result = await runNode(sociocs(api, send(parameters)));
+		expect(result.error?.message).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+		expect(api.requests).toHaveLength(0);
+	});
+});
+
+describe('Sociocs > Send: what goes out', () => {
+	test.each([
+		['a Template SID with spaces around it', { provider: 'twlowa', templateSid: ' HX1 ' }, { template: { id: 'HX1' } }],
+		['a Template ID with spaces around it', { provider: 'gswa', gupshupTemplateId: ' t1 ' }, { template: { id: 't1' } }],
+		['Send As User with spaces around it', { provider: 'twlo', text: 'x', options: { userId: ' u-1 ' } }, { user_id: 'u-1' }],
+		['a contact list left empty by an expression', { provider: 'twlo', text: 'x', saveContact: true, contactListId: '={{ "" }}' }, { contact_saving: { save: true, list_id: 0 } }],
+	])('%s', async (_what, parameters, expected) => {
+		const result = await runNode(sociocs(api, send(parameters)));
+		expect(result.error).toBeUndefined();
+		expect(api.requests[0].body).toMatchObject(expected);
+	});
+
+	test.each([
+		['Twilio WhatsApp', { provider: 'twlowa', text: 'x', imageUrl: 'https://x.example/a.png', gupshupTemplateId: 't1' }],
+		['Twilio SMS', { provider: 'twlo', text: 'x', templateSid: 'HX1', gupshupTemplateId: 't1' }],
+		['Gupshup WhatsApp', { provider: 'gswa', text: 'x', imageUrl: 'https://x.example/a.png', templateSid: 'HX1' }],
+	])('%s: fields of the other providers, left in the parameters, are not sent', async (_provider, parameters) => {
+		const result = await runNode(sociocs(api, send(parameters)));
+		expect(result.error).toBeUndefined();
+		expect(api.requests[0].body).toEqual({ provider: parameters.provider, channel_key: 'chan-1', to: '+16175551212', text: 'x' });
+	});
+});
