@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { Inbox } from '../../nodes/Inbox/Inbox.node';
 import { idProof, isRateLimited, retryAfterMs } from '../../nodes/shared/transport';
 import { jsonOf } from '../helpers/assertions';
@@ -16,16 +18,16 @@ beforeAll(async () => (api = await startMockApi()));
 afterAll(async () => await api.close());
 beforeEach(() => api.reset());
 
-function inbox(options: Record<string, unknown> = {}, baseUrl = api.urls.inbox): NodeUnderTest {
+function inbox(options: IDataObject = {}, baseUrl = api.urls.inbox): NodeUnderTest {
 	return {
 		type: new Inbox(),
-		parameters: { resource: 'thread', operation: 'reply', threadId: { __rl: true, mode: 'id', value: 'abc123' }, content: 'Hello', options },
+		parameters: { resource: 'thread', operation: 'reply', threadId: { __rl: true, mode: 'id', value: 'abc123' }, content: 'Hello', options } as NodeUnderTest['parameters'],
 		credentials: { omnichannelInboxApi: { apiToken: 'inbox_tok_9f8e7d6c5b4a', baseUrl } },
 		continueOnFail: true,
 	};
 }
 
-async function outcomeOf(response: MockResponse, options?: Record<string, unknown>) {
+async function outcomeOf(response: MockResponse, options?: IDataObject) {
 	api.once({ method: 'POST' }, response);
 	const result = await runNode(inbox(options), [{}]);
 	expect(result.error).toBeUndefined();
