@@ -131,6 +131,40 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 		expect(api.requests[0].body).toEqual({ type: 'WhatsApp', conversationId: 'conv1', conversationProviderId: 'prov1', message: 'hi', direction: 'inbound' });
 	});
 
+	test('Email Message ID, Alt ID, Direction and API Version are sent without spaces around them', async () => {
+		await runNode(
+			highLevel(api, {
+				type: 'Email',
+				message: 'x',
+				emailMessageId: ' <m1@mail.example> ',
+				direction: ' outbound ',
+				options: { altId: ' a-1 ', apiVersion: ' 2021-04-15 ' },
+			}),
+		);
+		expect(api.requests[0].body).toMatchObject({ emailMessageId: '<m1@mail.example>', altId: 'a-1', direction: 'outbound' });
+		expect(api.requests[0].headers.version).toBe('2021-04-15');
+	});
+
+	test('messages to different conversations are added side by side; one conversation\'s one after another, in order', async () => {
+		// The first message is answered after 1 s: a request sent meanwhile proves it did not wait.
+		const pendingAtArrival: Record<string, string[]> = {};
+		api.on({ path: PATH }, (request) => {
+			pendingAtArrival[request.body.message] = api.requests.filter((r) => r !== request && r.outcome === 'pending').map((r) => r.body.message);
+			return { status: 200, body: { success: true, conversationId: request.body.conversationId, messageId: `hlmsg${request.seq}` }, delayMs: request.body.message === 'a1' ? 1000 : 0 };
+		});
+		const result = await runNode(
+			highLevel(api, { type: 'SMS', message: '={{ $json.text }}', conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' } }),
+			[
+				{ conversation: 'convA', text: 'a1' },
+				{ conversation: 'convA', text: 'a2' },
+				{ conversation: 'convB', text: 'b1' },
+			],
+		);
+		expect(result.error).toBeUndefined();
+		expect(pendingAtArrival).toEqual({ a1: [], b1: ['a1'], a2: [] });
+		expect(api.requests.map((r) => r.body.message)).toEqual(['a1', 'b1', 'a2']);
+	});
+
 	test('the Version header can be switched in Options', async () => {
 		await runNode(highLevel(api, { type: 'SMS', message: 'x', options: { apiVersion: '2021-04-15' } }));
 		expect(api.requests[0].headers.version).toBe('2021-04-15');
@@ -223,6 +257,26 @@ describe('HighLevel > Add Inbound Message: bad input, nothing sent', () => {
 		['bad phone in call', CALL, { callTo: '12' }, /^Invalid "Call To" in item 0: expected a phone number with its country code/],
 		['malformed caller phone', CALL, { callFrom: 'anonymous' }, /^Invalid "Call From" in item 0: expected a phone number with its country code.*; got "anonymous"$/],
 		['bad direction by expression', { ...PARAMS, direction: '={{ $json.direction }}' }, { direction: 'sideways' }, /^Invalid "Direction" in item 0: expected inbound or outbound; got "sideways"$/],
+		['an unknown type (a workflow edited by hand)', { ...PARAMS, type: 'Fax' }, {}, /^Invalid "Type" in item 0: expected one of Call, Custom, Email, FB, GMB, IG, Live_Chat, SMS, WebChat, WhatsApp; got "Fax"$/],
+		['an unknown call status', { ...CALL, callStatus: 'ringing' }, {}, /^Invalid "Call Status" in item 0: expected one of pending, completed, answered, busy, no-answer, failed, canceled, voicemail; got "ringing"$/],
+		['bad email in BCC', { ...EMAIL, emailBcc: '={{ ["ok@example.com", "broken"] }}' }, {}, /^Invalid "Email BCC" in item 0: expected a list of email addresses such as jane@example\.com; got "broken"$/],
+		['an API version with text before it', PARAMS, { version: 'v2021-07-28' }, /^Invalid "API Version" in item 0: .*got "v2021-07-28"$/],
+		['an API version with text after it', PARAMS, { version: '2021-07-28x' }, /^Invalid "API Version" in item 0: .*got "2021-07-28x"$/],
+		...(
+			[
+				['message', 'Message', PARAMS],
+				['html', 'HTML', EMAIL],
+				['subject', 'Subject', EMAIL],
+				['emailMessageId', 'Email Message ID', EMAIL],
+				['direction', 'Direction', PARAMS],
+			] as Array<[string, string, IDataObject]>
+		).map(([parameter, label, base]): [string, IDataObject, IDataObject, RegExp] => [
+			`${label} given as an object`,
+			{ ...base, message: 'x', [parameter]: '={{ { a: 1 } }}' },
+			{},
+			new RegExp(`^Invalid "${label}" in item 0: expected a text value; got \\{"a":1\\}$`),
+		]),
+		['Alt ID given as an object', { ...PARAMS, options: { ...PARAMS.options, altId: '={{ { a: 1 } }}' } }, {}, /^Invalid "Alt ID" in item 0: expected a text value/],
 	];
 
 	test.each(cases)('%s', async (_name, parameters, json, message) => {
