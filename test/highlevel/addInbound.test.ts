@@ -4,6 +4,7 @@ import { HighLevelConversations } from '../../nodes/HighLevel/HighLevelConversat
 import { expectNoSecret, jsonOf, pairedIndexes } from '../helpers/assertions';
 import { visibleParameters } from '../helpers/display';
 import { listSearch, runNode, testCredential } from '../helpers/engine';
+import { holdFirstUntilSecond } from '../helpers/overlap';
 import { startMockApi } from '../mock/mockApi';
 import type { MockApi } from '../mock/mockApi';
 import { highLevel, TOKEN } from './helpers';
@@ -146,12 +147,10 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 	});
 
 	test('messages to different conversations are added side by side; one conversation\'s one after another, in order', async () => {
-		// The first message is answered after 1 s: a request sent meanwhile proves it did not wait.
-		const pendingAtArrival: Record<string, string[]> = {};
-		api.on({ path: PATH }, (request) => {
-			pendingAtArrival[request.body.message] = api.requests.filter((r) => r !== request && r.outcome === 'pending').map((r) => r.body.message);
-			return { status: 200, body: { success: true, conversationId: request.body.conversationId, messageId: `hlmsg${request.seq}` }, delayMs: request.body.message === 'a1' ? 1000 : 0 };
-		});
+		const pendingAtArrival = holdFirstUntilSecond(api, PATH, (r) => r.body.message, ['a1', 'b1'], (request) => ({
+			status: 200,
+			body: { success: true, conversationId: request.body.conversationId, messageId: `hlmsg${request.seq}` },
+		}));
 		const result = await runNode(
 			highLevel(api, { type: 'SMS', message: '={{ $json.text }}', conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' } }),
 			[

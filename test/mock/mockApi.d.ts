@@ -46,7 +46,8 @@ export interface MockApi {
 	oauth: OAuthMock;
 	webhooks: import('./webhooks').WebhookRoutes;
 	once(match: Match, response: MockResponse): void;
-	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined)): void;
+	/** `respond` may answer later (a promise): the request stays unanswered until it settles. */
+	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined | Promise<MockResponse | undefined>)): void;
 	setLatency(ms: number): void;
 	setRateLimit(rateLimit: RateLimitConfig | null): void;
 	reset(): void;

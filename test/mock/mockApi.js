@@ -171,7 +171,7 @@ async function startMockApi(options = {}) {
 			}
 			if (!response) {
 				const rule = rules.find((entry) => entry.match(req));
-				if (rule) response = typeof rule.respond === 'function' ? rule.respond(req) : rule.respond;
+				if (rule) response = await (typeof rule.respond === 'function' ? rule.respond(req) : rule.respond);
 			}
 			if (!response) response = webhooks.answer(req) || defaultAnswer(req, state);
 

@@ -1,5 +1,6 @@
 import { jsonOf } from '../helpers/assertions';
 import { runNode } from '../helpers/engine';
+import { holdFirstUntilSecond } from '../helpers/overlap';
 import { startMockApi } from '../mock/mockApi';
 import type { MockApi } from '../mock/mockApi';
 import { API_KEY, sociocs } from './helpers';
@@ -74,13 +75,7 @@ describe('Sociocs > Add Inbound', () => {
 	});
 
 	test('different senders are recorded side by side; one sender\'s messages one after another, in order', async () => {
-		// The first message is answered after 1 s: long enough that a request sent meanwhile
-		// proves it did not wait, whatever the machine's load.
-		const pendingAtArrival: Record<string, string[]> = {};
-		api.on({ path: '/sociocs/incoming' }, (request) => {
-			pendingAtArrival[request.body.text] = api.requests.filter((r) => r !== request && r.outcome === 'pending').map((r) => r.body.text);
-			return { status: 200, body: { status: 'success' }, delayMs: request.body.text === 'a1' ? 1000 : 0 };
-		});
+		const pendingAtArrival = holdFirstUntilSecond(api, '/sociocs/incoming', (r) => r.body.text, ['a1', 'b1'], () => ({ status: 200, body: { status: 'success' } }));
 		const result = await runNode(
 			sociocs(api, inbound({ from: '={{ $json.from }}', text: '={{ $json.text }}' })),
 			[
