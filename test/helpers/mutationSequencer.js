@@ -5,9 +5,11 @@
  * Jest still loads every test file to find out which of its tests match, and each of our test
  * files loads n8n's engine: about 5 s per mutant spent loading files that then run nothing.
  * This sequencer drops the files that have no test matching the pattern, using an index of
- * test names per file (test/helpers/testIndex.js writes it; the OMNICHANNEL_TEST_INDEX variable
- * names it). Without an index, for a run with no pattern, or when no indexed file matches,
- * every file runs as before, so a missing or stale index can cost time but never a result.
+ * test names per file (scripts/mutation-test-index.mjs writes it at the start of every mutation
+ * run; the OMNICHANNEL_TEST_INDEX variable names it). Without an index, for a run with no
+ * pattern, for a test file the index does not know, or when no indexed file matches, every file
+ * runs as before. A test renamed after the index was written would be missed: write the index
+ * again (the npm scripts do) after changing tests.
  */
 const fs = require('node:fs');
 const path = require('node:path');
