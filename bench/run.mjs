@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: our nodes against n8n's HTTP Request node, in n8n-core, on the same mock,
 // 3 runs each (rows alternate run by run), medians printed. Figures, not assertions: see
-// README > Performance. The mock's rate limits are test/mock/rateLimits.js: fixed windows
+// docs/benchmarks.md. The mock's rate limits are test/mock/rateLimits.js: fixed windows
 // from the first request, fixed windows on the clock, a sliding log, a token bucket.
 //   P1 bulk:     2,000 Sociocs sends, 20 ms latency, 200 requests/s (429 + Retry-After
 //                beyond), one row per discipline, next to the HTTP Request node.
