@@ -49,8 +49,8 @@ function asJson(response: unknown): IDataObject {
 
 /**
  * A counting semaphore: at most `size` tasks run at once, started in call order. A task that
- * only waits (a rate-limited request waiting out its Retry-After) steps `outside` meanwhile,
- * so that its place sends something else.
+ * only waits (a rate-limited request waiting out its Retry-After) runs the wait in
+ * `releasedWhile`, so that its slot sends something else meanwhile.
  */
 export function semaphore(size: number) {
 	let running = 0;
@@ -72,7 +72,7 @@ export function semaphore(size: number) {
 				leave();
 			}
 		},
-		async outside(wait: () => Promise<void>): Promise<void> {
+		async releasedWhile(wait: () => Promise<void>): Promise<void> {
 			leave();
 			try {
 				await wait();
@@ -112,7 +112,7 @@ export async function sendItems(
 	const sendOne = async (itemIndex: number, out: Outgoing) => {
 		if (stopped) return;
 		try {
-			const response = await apiRequest(ctx, api, out.request, itemIndex, slot.outside);
+			const response = await apiRequest(ctx, api, out.request, itemIndex, slot.releasedWhile);
 			results[itemIndex] = {
 				json: out.output ? out.output(response) : asJson(response),
 				pairedItem: { item: itemIndex },
