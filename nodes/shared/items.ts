@@ -1,8 +1,8 @@
 import { ExecutionBaseError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { apiRequest } from './transport';
-import type { Api, ApiRequest } from './transport';
+import { apiRequestFull } from './transport';
+import type { Api, ApiAnswer, ApiRequest } from './transport';
 
 /**
  * The item loop shared by every operation. It runs in two phases so that bad input never
@@ -17,8 +17,8 @@ export interface Outgoing {
 	request: ApiRequest;
 	/** Items with the same key (same recipient / conversation) are sent strictly in order. */
 	orderKey?: string;
-	/** Shapes the API's answer into the item's output. */
-	output?: (response: unknown) => IDataObject;
+	/** Shapes the API's answer (its body, and the whole answer: status, headers, attempts) into the item's output. */
+	output?: (response: unknown, answer: ApiAnswer) => IDataObject;
 }
 
 export type BuildOutgoing = (this: IExecuteFunctions, itemIndex: number) => Promise<Outgoing> | Outgoing;
@@ -112,9 +112,9 @@ export async function sendItems(
 	const sendOne = async (itemIndex: number, out: Outgoing) => {
 		if (stopped) return;
 		try {
-			const response = await apiRequest(ctx, api, out.request, itemIndex, slot.releasedWhile);
+			const answer = await apiRequestFull(ctx, api, out.request, itemIndex, slot.releasedWhile);
 			results[itemIndex] = {
-				json: out.output ? out.output(response) : asJson(response),
+				json: out.output ? out.output(answer.body, answer) : asJson(answer.body),
 				pairedItem: { item: itemIndex },
 			};
 			delivered++;
