@@ -24,7 +24,7 @@ export interface Outgoing {
 export type BuildOutgoing = (this: IExecuteFunctions, itemIndex: number) => Promise<Outgoing> | Outgoing;
 
 /** The failure of one item, as n8n expects it: a node error that knows its item. */
-function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ExecutionBaseError {
+export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ExecutionBaseError {
 	if (error instanceof ExecutionBaseError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -32,7 +32,7 @@ function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: ExecutionBaseError, itemIndex: number): INodeExecutionData {
+export function errorItem(error: ExecutionBaseError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	const { httpCode } = error as { httpCode?: string | null };

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { sendItems } from '../../nodes/shared/items';
+import { returnAllOrLimit } from '../../nodes/shared/listOptions';
 import type { Outgoing } from '../../nodes/shared/items';
 import { readSendLimits, sendOptions } from '../../nodes/shared/sendOptions';
 import { INBOX } from '../../nodes/shared/services';
@@ -29,8 +30,7 @@ const description: INodeTypeDescription = {
 	outputs: ['main'],
 	credentials: [{ name: INBOX.credentialType, required: true }],
 	properties: [
-		{ displayName: 'Limit', name: 'limit', type: 'number', default: 50 },
-		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false },
+		...returnAllOrLimit({}),
 		{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: sendOptions },
 	],
 };

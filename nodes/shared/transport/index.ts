@@ -22,47 +22,12 @@
  * All the waiting of one request, rules 2 to 4, is bounded by "Max Rate-Limit Wait": a wait
  * that would pass it ends the request with the last Outcome's message (messages.ts).
  */
-import type { INode } from 'n8n-workflow';
-
-import { failureOf } from './messages';
-import { sendWithRetries } from './retry';
-import { KEEP_SLOT } from './types';
-import type { Api, ApiAnswer, ApiRequest, ReleaseSlotWhile, RequestContext } from './types';
-
+export { apiRequest, apiRequestFull } from './request';
 export { DEFAULT_LIMITS, idProof, KEEP_SLOT } from './types';
 export type { Api, ApiAnswer, ApiRequest, BodyProof, ReleaseSlotWhile, RequestContext, SendLimits } from './types';
 export { openApi } from './session';
 export { headerText, numberHeader, retryAfterMs } from './headers';
 export { isRateLimited } from './outcome';
 export type { Outcome } from './outcome';
-
-/**
- * Sends `request` under the rules above and resolves the answer that delivered it, with its
- * status and headers (a caller can tell a replay, 200, from a first send, 201), or throws the
- * error that says why not. `releaseSlotWhile` lets the item loop's concurrency slot go during
- * waits (see items.ts); other callers hold no slot.
- */
-export async function apiRequestFull(
-	ctx: RequestContext,
-	api: Api,
-	request: ApiRequest,
-	itemIndex?: number,
-	releaseSlotWhile: ReleaseSlotWhile = KEEP_SLOT,
-): Promise<ApiAnswer> {
-	const settled = await sendWithRetries(ctx, api, request, releaseSlotWhile);
-	const { outcome, attempts } = settled;
-	if (outcome.kind === 'delivered') return { ...outcome.answer, attempts };
-	// (`ctx.getNode()` copies the node each call: it is asked for only when there is an error.)
-	throw failureOf(ctx.getNode() as INode, api, request, settled, itemIndex);
-}
-
-/** `apiRequestFull`'s body alone: what most callers need. */
-export async function apiRequest(
-	ctx: RequestContext,
-	api: Api,
-	request: ApiRequest,
-	itemIndex?: number,
-	releaseSlotWhile: ReleaseSlotWhile = KEEP_SLOT,
-): Promise<unknown> {
-	return (await apiRequestFull(ctx, api, request, itemIndex, releaseSlotWhile)).body;
-}
+export { cursorPages, dateWindows, emitPages, readItems, readLimit, singlePage, windowsOf } from './paginate';
+export type { CursorPages, DateWindow, ListSource, Pages, Remaining } from './paginate';

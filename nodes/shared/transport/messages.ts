@@ -74,6 +74,11 @@ function shown(body: unknown): string {
 }
 
 function mayHaveBeen(told: Told, what: string, reached: string): Words {
+	// A read changes nothing at the vendor: there is nothing that may have been delivered.
+	if (told.request.method === 'GET') {
+		const tries = told.settled.attempts === 1 ? 'once' : `${told.settled.attempts} times`;
+		return { message: what, description: `Not read: ${told.where} at ${told.api.baseUrl} was tried ${tries}. A read changes nothing, so it can be run again later.`, delivery: 'no' };
+	}
 	return {
 		message: what,
 		description: `May have been delivered: ${reached} ${retried(told)} Check ${told.name} before sending it again.`,
