@@ -31,3 +31,5 @@ export { isRateLimited } from './outcome';
 export type { Outcome } from './outcome';
 export { cursorPages, dateWindows, emitPages, readItems, readLimit, singlePage, windowsOf } from './paginate';
 export type { CursorPages, DateWindow, ListSource, Pages, Remaining } from './paginate';
+export { binaryForm } from './multipart';
+export type { BinaryPart } from './multipart';
