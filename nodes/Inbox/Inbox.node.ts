@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import * as reply from './actions/thread/reply.operation';
+import { propertiesOf, subtitleOf } from '../shared/resource';
+import { resources, router } from './actions/router';
 import { searchThreads } from './methods/listSearch';
 
 export class Inbox implements INodeType {
@@ -12,7 +12,7 @@ export class Inbox implements INodeType {
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: 'Reply to Thread',
+		subtitle: subtitleOf(resources),
 		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com)',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,
@@ -20,31 +20,7 @@ export class Inbox implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'omnichannelInboxApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Thread', value: 'thread' }],
-				default: 'thread',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['thread'] } },
-				options: [
-					{
-						name: 'Reply',
-						value: 'reply',
-						action: 'Reply to a thread',
-						description: 'Send a message in a thread',
-					},
-				],
-				default: 'reply',
-			},
-			...reply.description,
+			...propertiesOf(resources),
 		],
 	};
 

@@ -4,6 +4,7 @@ import { checkHttpUrl, ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readOptionalPhone, readPhoneOptions } from '../../../shared/phone';
+import { labelOf, text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
@@ -43,6 +44,11 @@ function listField(displayName: string, name: string, description: string, show:
 function messageField(text: Pick<INodeProperties, 'description' | 'hint' | 'displayOptions'>): INodeProperties {
 	return { displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 4 }, default: '', ...text };
 }
+
+export const option = { name: 'Add Inbound', action: 'Add an inbound message', description: 'Add a message (SMS, email, call, ...) to a conversation' };
+
+/** "Add Inbound Message (Email)": the Type's label. */
+export const subtitle = `${text('Add Inbound Message (')} + ${labelOf('type', MESSAGE_TYPES, 'SMS')} + ${text(')')}`;
 
 export const description: INodeProperties[] = [
 	{

@@ -4,6 +4,7 @@ import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
+import { labelOf, text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { channelField, PROVIDERS, readChannel, SENT } from './common';
@@ -40,6 +41,12 @@ function pairsField(
 		],
 	};
 }
+
+export const option = { name: 'Send', action: 'Send a message', description: 'Send an SMS or WhatsApp message' };
+
+/** "Send SMS (Twilio)": the provider's name, channel first ("Twilio SMS" reads "SMS (Twilio)"). */
+const channelFirst = PROVIDERS.map(({ name, value }) => ({ value, name: name.replace(/^(\S+) (.+)$/, '$2 ($1)') }));
+export const subtitle = `${text('Send ')} + ${labelOf('provider', channelFirst, 'Message')}`;
 
 export const description: INodeProperties[] = [
 	{
