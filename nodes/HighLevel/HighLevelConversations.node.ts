@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { searchConversations } from './methods/listSearch';
-import { AUTHENTICATION, OAUTH2 } from '../shared/services';
+import { AUTHENTICATION, HIGHLEVEL, HIGHLEVEL_OAUTH2, OAUTH2 } from '../shared/services';
 
 const PRIVATE_TOKEN = 'privateIntegrationToken';
 
@@ -26,12 +26,12 @@ export class HighLevelConversations implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'omnichannelHighLevelApi',
+				name: HIGHLEVEL.credentialType,
 				required: true,
 				displayOptions: { show: { [AUTHENTICATION]: [PRIVATE_TOKEN] } },
 			},
 			{
-				name: 'omnichannelHighLevelOAuth2Api',
+				name: HIGHLEVEL_OAUTH2.credentialType,
 				required: true,
 				displayOptions: { show: { [AUTHENTICATION]: [OAUTH2] } },
 			},

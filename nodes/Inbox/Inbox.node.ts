@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { INBOX } from '../shared/services';
 import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { searchThreads } from './methods/listSearch';
@@ -18,7 +19,7 @@ export class Inbox implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'omnichannelInboxApi', required: true }],
+		credentials: [{ name: INBOX.credentialType, required: true }],
 		properties: [
 			...propertiesOf(resources),
 		],

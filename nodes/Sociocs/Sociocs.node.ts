@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { SOCIOCS } from '../shared/services';
 import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { getChannels, getLists, getTeamMembers } from './methods/loadOptions';
@@ -18,7 +19,7 @@ export class Sociocs implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'omnichannelSociocsApi', required: true }],
+		credentials: [{ name: SOCIOCS.credentialType, required: true }],
 		properties: [
 			...propertiesOf(resources),
 		],

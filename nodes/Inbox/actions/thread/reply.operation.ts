@@ -77,9 +77,9 @@ const CREATED = idProof('the created message\'s id', (body) => body.id, INBOX_ID
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const threadId = fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
+	const threadId = fields.requiredMatching('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
 	const content = fields.requiredText('content', 'Content', 'at least 1 character of text');
-	const replyToMessageId = fields.id(
+	const replyToMessageId = fields.matching(
 		'options.replyToMessageId',
 		'Reply To Message ID',
 		INBOX_ID,

@@ -238,7 +238,7 @@ function buildTemplate(fields: ItemFields, provider: string): IDataObject | unde
 
 function buildContactSaving(fields: ItemFields): IDataObject | undefined {
 	if (!fields.boolean('saveContact', 'Save Recipient as Contact')) return undefined;
-	const listRaw = fields.raw('contactListId', 0);
+	const listRaw = fields.resolved('contactListId', 0);
 	const listId = Number(listRaw === '' || listRaw === undefined || listRaw === null ? 0 : listRaw);
 	if (!Number.isInteger(listId) || listId < 0) {
 		fields.fail('Contact List', 'a list ID (a whole number; 0 for "All Contacts")', listRaw);
@@ -249,7 +249,7 @@ function buildContactSaving(fields: ItemFields): IDataObject | undefined {
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const provider = fields.raw('provider', 'twlo') as string;
+	const provider = fields.resolved('provider', 'twlo') as string;
 	if (!PROVIDERS.some((known) => known.value === provider)) {
 		fields.fail('Provider', 'one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp)', provider);
 	}
