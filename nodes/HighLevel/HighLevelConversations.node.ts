@@ -1,6 +1,6 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from '../shared/connection';
 import * as addInbound from './actions/message/addInbound.operation';
 import { router } from './actions/router';
 import { searchConversations } from './methods/listSearch';
@@ -24,8 +24,8 @@ export class HighLevelConversations implements INodeType {
 			'Add SMS, email, call, WhatsApp and other messages to HighLevel (GoHighLevel) conversations, which the built-in HighLevel node cannot do',
 		defaults: { name: 'HighLevel Conversations' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [
 			{
 				name: 'omnichannelHighLevelApi',

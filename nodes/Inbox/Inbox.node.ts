@@ -1,6 +1,6 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from '../shared/connection';
 import { router } from './actions/router';
 import * as reply from './actions/thread/reply.operation';
 import { searchThreads } from './methods/listSearch';
@@ -16,8 +16,8 @@ export class Inbox implements INodeType {
 		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com)',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'omnichannelInboxApi', required: true }],
 		properties: [
 			{

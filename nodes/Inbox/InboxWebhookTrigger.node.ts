@@ -6,8 +6,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from '../shared/connection';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
@@ -31,7 +32,7 @@ export class InboxWebhookTrigger implements INodeType {
 		description: 'Starts the workflow in real time when Inbox sends a signed webhook',
 		defaults: { name: 'Inbox Webhook Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'omnichannelInboxApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: header(

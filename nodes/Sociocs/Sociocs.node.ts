@@ -1,6 +1,6 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from '../shared/connection';
 import * as addInbound from './actions/message/addInbound.operation';
 import * as send from './actions/message/send.operation';
 import { router } from './actions/router';
@@ -19,8 +19,8 @@ export class Sociocs implements INodeType {
 		description: 'Send SMS, MMS and WhatsApp messages (Twilio, Gupshup) and record inbound messages in Sociocs',
 		defaults: { name: 'Sociocs' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'omnichannelSociocsApi', required: true }],
 		properties: [
 			{
