@@ -250,6 +250,17 @@ function answerIn(error: unknown): FullResponse | undefined {
 }
 
 /**
+ * The answer to an OAuth2 request as n8n 1.x reports it: its NodeApiError drops the HTTP error it
+ * wraps (n8n-workflow 1.x keeps no Error `cause`) and holds only the status (`httpCode`) and a
+ * JSON body (`context.data`), without headers.
+ */
+function statusOnlyAnswer(error: unknown): FullResponse | undefined {
+	const { httpCode, context } = (error ?? {}) as { httpCode?: unknown; context?: { data?: unknown } };
+	if (typeof httpCode !== 'string' || !/^\d{3}$/.test(httpCode)) return undefined;
+	return { statusCode: Number(httpCode), headers: {}, body: context?.data };
+}
+
+/**
  * Why n8n could not sign a request with an OAuth2 credential: not connected yet, or the token
  * endpoint refused the refresh (client-oauth2's EAUTH / ESTATUS, n8n's "needs to be reconnected").
  * Either happens before the request is sent, or after the API refused the old token with a 401.
@@ -431,8 +442,11 @@ export async function apiRequest(
 		returnFullResponse: true,
 		// Every answer comes back as an answer, to be judged below; but with OAuth2 a 401 must be
 		// an error for n8n to refresh the token and send the request again (once: a 401 proves it
-		// was not processed). A 401 that survives the refresh reaches the catch below.
-		ignoreHttpStatusErrors: api.oAuth2 ? { ignore: true, except: [401] } : true,
+		// was not processed). A 401 that survives the refresh reaches the catch below. So with
+		// OAuth2 no status is ignored and the catch reads every refusal back (answerIn): n8n 2.x
+		// would take `{ ignore: true, except: [401] }`, but n8n 1.x reads any object as "ignore
+		// all" and then never refreshes.
+		ignoreHttpStatusErrors: !api.oAuth2,
 		timeout: api.limits.timeoutMs,
 		// A redirect is never followed for a write: following it sends the message again, to an
 		// address the user never configured (and 301/302 would silently turn it into a GET).
@@ -460,7 +474,9 @@ export async function apiRequest(
 				{ credentialsDecrypted: api.credentials },
 			)) as FullResponse;
 		} catch (error) {
-			response = answerIn(error);
+			response =
+				answerIn(error) ??
+				(api.oAuth2 && signInProblem(error) === undefined ? statusOnlyAnswer(error) : undefined);
 			if (!response) {
 				api.limiter.accepted(sentAt);
 				if (networkCode(error) === 'ECONNREFUSED' && refused < REFUSED_RETRIES) {
