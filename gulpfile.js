@@ -12,6 +12,12 @@ const esbuild = require('esbuild');
 
 const root = __dirname;
 const out = path.join(root, 'dist');
+// The oldest Node the published package claims (package.json `engines.node`, ">=X.Y") is the
+// one esbuild compiles for, so that the claim and the output cannot drift apart. It is the
+// oldest Node of the oldest n8n the package supports (n8n 1.82: Node 18.17); the repo's own
+// tooling needs Node 24 all the same.
+const nodeFloor = /^>=\s*(\d+(?:\.\d+){0,2})$/.exec(require('./package.json').engines.node)?.[1];
+if (!nodeFloor) throw new Error('package.json engines.node must read ">=X.Y" (the build target is derived from it)');
 
 function filesUnder(dir, suffix) {
 	return fs
@@ -45,7 +51,7 @@ async function compile() {
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',
-		target: 'node20',
+		target: `node${nodeFloor}`,
 		external: ['n8n-workflow', '../shared/phoneParse'],
 		// The phone metadata is the bulk of the bundle: the "min" set keeps it near 100 KB.
 		alias: { 'libphonenumber-js': 'libphonenumber-js/min' },

@@ -1,5 +1,6 @@
 // A real n8n for the end-to-end suite and `npm run dev`: installed once per machine outside
-// the repo (n8n 2.40.7, the newest that installs from the registry reachable here), with our
+// the repo (n8n 2.40.7, the newest that installs from the registry reachable here, and 1.123.81,
+// the newest 1.x, each in a folder of its own; see n8nHostVersion.mjs), with our
 // packed tarball installed into a user folder the way Settings > Community Nodes installs it.
 //
 // Two rules keep this working on a fresh machine and next to any other n8n:
@@ -15,7 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const N8N_VERSION = '2.40.7';
+import { hostPackageJson, N8N_VERSION } from './n8nHostVersion.mjs';
+
+// Which n8n (OMNICHANNEL_N8N_VERSION, one of N8N_VERSIONS) and what differs between its lines.
+export * from './n8nHostVersion.mjs';
+
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cacheDir =
 	process.env.OMNICHANNEL_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-omnichannel');
@@ -123,7 +128,7 @@ export function ensureN8n() {
 		fs.rmSync(verifiedMarker, { force: true });
 		if (!fs.existsSync(installedMarker) || !fs.existsSync(n8nBin)) {
 			fs.mkdirSync(hostDir, { recursive: true });
-			fs.writeFileSync(path.join(hostDir, 'package.json'), '{"name":"n8n-e2e-host","private":true}\n');
+			fs.writeFileSync(path.join(hostDir, 'package.json'), `${JSON.stringify(hostPackageJson())}\n`);
 			log(`installing n8n@${N8N_VERSION} into ${hostDir} (first run only, about 5 minutes)...`);
 			// --ignore-scripts: a Kafka client's install script downloads a binary, which fails here.
 			// The one native module n8n needs, sqlite3, is built below.
@@ -267,7 +272,9 @@ export async function startServer(userFolder, extraEnv = {}, { stdio = 'pipe', t
 		try {
 			// /healthz answers while n8n still shows "n8n is starting up"; its settings answer once the editor is up.
 			const response = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(2000) });
-			if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) break;
+			// n8n's REST routes are all mounted once it prints this (1.123 answers 404 to some until then).
+			const editorUp = stdio === 'inherit' || printed.includes('Editor is now accessible');
+			if (editorUp && response.ok && (response.headers.get('content-type') ?? '').includes('json')) break;
 		} catch {
 			// not listening yet
 		}

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 // `npm run test:all`: everything, in the order CI runs it. Installs what is missing, builds,
-// runs n8n's lint gate, the engine tests (jest) and the real-n8n suite, then prints one
-// closing line with the totals.
+// runs n8n's lint gate, the engine tests (jest) and the real-n8n suite (once per n8n version in
+// N8N_VERSIONS), then prints one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { ensureDeps } from './ensure-deps.mjs';
-import { npmEnv, root } from './n8n-host.mjs';
+import { N8N_VERSIONS, npmEnv, root } from './n8n-host.mjs';
 
 ensureDeps();
 
-function step(label, command, args) {
+function step(label, command, args, env = {}) {
 	console.log(`\n=== ${label}`);
-	const result = spawnSync(command, args, { cwd: root, env: npmEnv(), stdio: 'inherit' });
+	const result = spawnSync(command, args, { cwd: root, env: npmEnv(env), stdio: 'inherit' });
 	return result.status === 0;
 }
 
@@ -41,22 +41,37 @@ const e2eFiles = fs
 	.filter((file) => file.endsWith('.test.mjs'))
 	.sort()
 	.map((file) => path.join('test', 'e2e', file));
-const e2eReport = path.join(os.tmpdir(), `omnichannel-e2e-${process.pid}.txt`);
-const e2eOk = step('real n8n suite', 'node', [
-	'--test',
-	'--test-concurrency=1',
-	'--test-reporter=spec',
-	'--test-reporter-destination=stdout',
-	'--test-reporter=tap',
-	`--test-reporter-destination=${e2eReport}`,
-	...e2eFiles,
-]);
-const tap = fs.existsSync(e2eReport) ? fs.readFileSync(e2eReport, 'utf8') : '';
-fs.rmSync(e2eReport, { force: true });
-const count = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0);
-passed += count('pass');
-// A test cancelled (its suite's set-up failed) did not pass: it counts as failed.
-failed += count('fail') + count('cancelled') + (e2eOk || count('fail') || count('cancelled') ? 0 : 1);
+
+/** The real-n8n suite against one n8n version (installed on first use): { passed, failed, ok }. */
+function realN8nSuite(version) {
+	const e2eReport = path.join(os.tmpdir(), `omnichannel-e2e-${process.pid}-${version}.txt`);
+	const started = Date.now();
+	const ok = step(`real n8n suite (n8n ${version})`, 'node', [
+		'--test',
+		'--test-concurrency=1',
+		'--test-reporter=spec',
+		'--test-reporter-destination=stdout',
+		'--test-reporter=tap',
+		`--test-reporter-destination=${e2eReport}`,
+		...e2eFiles,
+	], { OMNICHANNEL_N8N_VERSION: version });
+	const tap = fs.existsSync(e2eReport) ? fs.readFileSync(e2eReport, 'utf8') : '';
+	fs.rmSync(e2eReport, { force: true });
+	const count = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+	// A test cancelled (its suite's set-up failed) did not pass: it counts as failed.
+	const failures = count('fail') + count('cancelled') + (ok || count('fail') || count('cancelled') ? 0 : 1);
+	const seconds = Math.round((Date.now() - started) / 1000);
+	console.log(`n8n ${version}: ${count('pass')} passed, ${failures} failed, ${count('skipped')} skipped (${seconds} s)`);
+	return { passed: count('pass'), failed: failures, ok };
+}
+
+let e2eOk = true;
+for (const version of N8N_VERSIONS) {
+	const suite = realN8nSuite(version);
+	passed += suite.passed;
+	failed += suite.failed;
+	e2eOk &&= suite.ok;
+}
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && jestOk && e2eOk ? 0 : 1);

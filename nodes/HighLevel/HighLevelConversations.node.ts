@@ -1,10 +1,10 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { searchConversations } from './methods/listSearch';
 import { AUTHENTICATION, HIGHLEVEL, HIGHLEVEL_OAUTH2, OAUTH2 } from '../shared/services';
+import { MAIN_CONNECTION } from '../shared/connection';
 
 const PRIVATE_TOKEN = 'privateIntegrationToken';
 
@@ -22,8 +22,8 @@ export class HighLevelConversations implements INodeType {
 			'Add SMS, email, call, WhatsApp and other messages to HighLevel (GoHighLevel) conversations, which the built-in HighLevel node cannot do',
 		defaults: { name: 'HighLevel Conversations' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [
 			{
 				name: HIGHLEVEL.credentialType,

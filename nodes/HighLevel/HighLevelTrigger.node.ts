@@ -5,8 +5,8 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from '../shared/connection';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
@@ -24,7 +24,7 @@ export class HighLevelTrigger implements INodeType {
 		description: 'Starts the workflow when a HighLevel Marketplace app delivers an inbound or outbound message',
 		defaults: { name: 'HighLevel Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		// HighLevel retries only on 429 and wants a fast answer: answered before the workflow runs.
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties,

@@ -1,10 +1,10 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { INBOX } from '../shared/services';
 import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { searchThreads } from './methods/listSearch';
+import { MAIN_CONNECTION } from '../shared/connection';
 
 export class Inbox implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,8 +17,8 @@ export class Inbox implements INodeType {
 		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com)',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
 		properties: [
 			...propertiesOf(resources),

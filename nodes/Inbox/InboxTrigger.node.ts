@@ -1,10 +1,10 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { INBOX } from '../shared/services';
 import { header, mapEvent } from './trigger/events';
 import { readAfter, wants } from './trigger/poll';
 import type { PollState } from './trigger/poll';
+import { MAIN_CONNECTION } from '../shared/connection';
 
 /**
  * Inbox Trigger (polling): needs no set-up in Inbox, only the API credential. For real-time
@@ -24,7 +24,7 @@ export class InboxTrigger implements INodeType {
 		defaults: { name: 'Inbox Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
 		properties: header(
 			'Checks Inbox for new events at the interval below; the first check after activation starts from now, not from past events. For real-time deliveries use the Inbox Webhook Trigger node.',

@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { INBOX } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
@@ -14,6 +14,7 @@ import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyInbox } from '../shared/webhooks/signatures';
 import { eventName, header, mapEvent } from './trigger/events';
+import { MAIN_CONNECTION } from '../shared/connection';
 
 async function signingSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
 	const credentials = await ctx.getCredentials(INBOX.credentialType);
@@ -32,7 +33,7 @@ export class InboxWebhookTrigger implements INodeType {
 		description: 'Starts the workflow in real time when Inbox sends a signed webhook',
 		defaults: { name: 'Inbox Webhook Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: header(

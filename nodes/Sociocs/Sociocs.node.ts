@@ -1,10 +1,10 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { SOCIOCS } from '../shared/services';
 import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { getChannels, getLists, getTeamMembers } from './methods/loadOptions';
+import { MAIN_CONNECTION } from '../shared/connection';
 
 export class Sociocs implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,8 +17,8 @@ export class Sociocs implements INodeType {
 		description: 'Send SMS, MMS and WhatsApp messages (Twilio, Gupshup) and record inbound messages in Sociocs',
 		defaults: { name: 'Sociocs' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: SOCIOCS.credentialType, required: true }],
 		properties: [
 			...propertiesOf(resources),

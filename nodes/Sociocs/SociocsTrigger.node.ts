@@ -7,7 +7,6 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { SOCIOCS } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
@@ -17,6 +16,7 @@ import { channelField, PROVIDERS } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
 import { eventKey, mapDelivery } from './trigger/output';
 import * as subscription from './trigger/subscription';
+import { MAIN_CONNECTION } from '../shared/connection';
 
 /** The statuses each provider reports (Sociocs' `subevents`), per its docs. */
 const STATUSES: Record<string, string[]> = {
@@ -46,7 +46,7 @@ export class SociocsTrigger implements INodeType {
 		description: 'Starts the workflow when a message arrives on Sociocs or a sent message changes status',
 		defaults: { name: 'Sociocs Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: SOCIOCS.credentialType, required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { N8N_MAJOR, N8N_VERSION } from '../../scripts/n8n-host.mjs';
 import { CREDENTIALS, openEditor, SECRETS } from './editorHost.mjs';
 import { PACKAGE } from './workflow.mjs';
 
@@ -150,8 +151,14 @@ describe('credential tests (n8n\'s CredentialsTester)', () => {
 			"Inbox refused the API token (HTTP 401 Unauthorized). Check the token from Inbox's Settings > API."],
 	];
 
+	// n8n 1.x's CredentialsTester does not show a credential's responseCode messages (seen in
+	// 1.123.81: it answers a 401 with its own "Authorization failed - please check your
+	// credentials" and a 404 with "The resource you are requesting could not be found").
+	const rulesShown = N8N_MAJOR >= 2 ? undefined : `n8n ${N8N_VERSION} shows its own words for a refused credential test, not the credential's rule messages`;
+
 	for (const [type, data, path, message] of CASES) {
-		test(`${type}: a good one passes; a refused one shows what the vendor says, not "Unauthorized"`, async () => {
+		test(`${type}: a good one passes; a refused one shows what the vendor says, not "Unauthorized"`, async (t) => {
+			if (rulesShown) return t.skip(rulesShown);
 			editor.mock.reset();
 			assert.deepEqual(await testCredential(type, data()), { status: 'OK', message: 'Connection successful!' });
 			editor.mock.on({ path }, { status: 401, body: { message: 'Unauthorized' } });
@@ -160,7 +167,8 @@ describe('credential tests (n8n\'s CredentialsTester)', () => {
 		});
 	}
 
-	test('Sociocs: a wrong Base URL (404) says so', async () => {
+	test('Sociocs: a wrong Base URL (404) says so', async (t) => {
+		if (rulesShown) return t.skip(rulesShown);
 		editor.mock.reset();
 		const result = await testCredential('omnichannelSociocsApi', { apiKey: 'a:b', baseUrl: `${editor.mock.url}/elsewhere` });
 		assert.deepEqual(result, { status: 'Error', message: 'Sociocs: "Requested API endpoint not found." (HTTP 404). Check the Base URL.' });

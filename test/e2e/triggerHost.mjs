@@ -1,11 +1,12 @@
 // A real n8n with trigger workflows published, shared by the triggers' real-n8n suite and the
 // triggers benchmark: the packed package installed, credentials and workflows imported with
-// n8n's CLI, each workflow published (`n8n publish:workflow`), then `n8n start`.
+// n8n's CLI, each workflow activated (`n8n publish:workflow`; 1.x: `update:workflow --active=true`),
+// then `n8n start`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ensureN8n, installPackage, n8n, root, signIn, startServer } from '../../scripts/n8n-host.mjs';
+import { activateArgs, ensureN8n, installPackage, n8n, root, signIn, startServer } from '../../scripts/n8n-host.mjs';
 import { CREDENTIALS, credentialsFor } from './workflow.mjs';
 
 export const INBOX_SIGNING_SECRET = 'ibt_wh_e2e_signing_4f7a2c';
@@ -46,7 +47,7 @@ export async function startTriggerHost(mock, workflows, env = {}) {
 	fs.mkdirSync(dir);
 	for (const workflow of workflows) fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 	check('import:workflow', await n8n(userFolder, ['import:workflow', '--separate', `--input=${dir}`]));
-	for (const workflow of workflows) check(`publish ${workflow.id}`, await n8n(userFolder, ['publish:workflow', `--id=${workflow.id}`]));
+	for (const workflow of workflows) check(`activate ${workflow.id}`, await n8n(userFolder, activateArgs(workflow.id)));
 	const server = await startServer(userFolder, env);
 	const session = await signIn(server.url);
 	return {

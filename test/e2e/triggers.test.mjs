@@ -1,7 +1,8 @@
 // The triggers in a real n8n: the examples/ workflows imported, published with
-// `n8n publish:workflow`, served by `n8n start`; deliveries POSTed to the production webhook
-// URLs, the Inbox feed polled on n8n's own schedule. "Started" is judged twice: by the request
-// the workflow's second node sends to the mock, and by n8n's own execution list.
+// `n8n publish:workflow` (1.x: `update:workflow --active=true`), served by `n8n start`;
+// deliveries POSTed to the production webhook URLs, the Inbox feed polled on n8n's own
+// schedule. "Started" is judged twice: by the request the workflow's second node sends to the
+// mock, and by n8n's own execution list.
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createRequire } from 'node:module';

@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { answerIn, judgeAnswer, judgeFailure } from './outcome';
+import { answerIn, judgeAnswer, judgeFailure, signInProblem, statusOnlyAnswer } from './outcome';
 import type { Answer, Outcome } from './outcome';
 import type { Api, ApiRequest, RequestContext } from './types';
 
@@ -31,8 +31,10 @@ export function requestOptions(api: Api, request: ApiRequest): IHttpRequestOptio
 		returnFullResponse: true,
 		// Every answer comes back as an answer, to be judged; but with OAuth2 a 401 must be an
 		// error for n8n to refresh the token and send the request again (once: a 401 proves it
-		// was not processed). A 401 that survives the refresh is judged from the error.
-		ignoreHttpStatusErrors: api.oAuth2 ? { ignore: true, except: [401] } : true,
+		// was not processed). So with OAuth2 no status is ignored and every refusal is read back
+		// from n8n's error (answerIn): n8n 2.x would take `{ ignore: true, except: [401] }`, but
+		// n8n 1.x reads any object as "ignore all" and then never refreshes.
+		ignoreHttpStatusErrors: !api.oAuth2,
 		timeout: api.limits.timeoutMs,
 		// A redirect is never followed for a write: following it sends the message again, to an
 		// address the user never configured (and 301/302 would silently turn it into a GET).
@@ -55,7 +57,7 @@ async function exchange(ctx: RequestContext, api: Api, request: ApiRequest, opti
 			credentialsDecrypted: api.credentials,
 		})) as FullResponse;
 	} catch (error) {
-		const thrown = answerIn(error);
+		const thrown = answerIn(error) ?? (api.oAuth2 && signInProblem(error) === undefined ? statusOnlyAnswer(error) : undefined);
 		return thrown ? judgeAnswer(request, thrown, attempt) : judgeFailure(error, api.oAuth2);
 	}
 	return judgeAnswer(request, { status: response.statusCode, headers: response.headers ?? {}, body: response.body }, attempt);

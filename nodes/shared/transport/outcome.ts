@@ -100,6 +100,17 @@ export function answerIn(error: unknown): Answer | undefined {
 }
 
 /**
+ * The answer to an OAuth2 request as n8n 1.x reports it: its NodeApiError drops the HTTP error it
+ * wraps (n8n-workflow 1.x keeps no Error `cause`) and holds only the status (`httpCode`) and a
+ * JSON body (`context.data`), without headers.
+ */
+export function statusOnlyAnswer(error: unknown): Answer | undefined {
+	const { httpCode, context } = (error ?? {}) as { httpCode?: unknown; context?: { data?: unknown } };
+	if (typeof httpCode !== 'string' || !/^\d{3}$/.test(httpCode)) return undefined;
+	return { status: Number(httpCode), headers: {}, body: context?.data };
+}
+
+/**
  * Why n8n could not sign a request with an OAuth2 credential: not connected yet, or the token
  * endpoint refused the refresh (client-oauth2's EAUTH / ESTATUS, n8n's "needs to be reconnected").
  * Either happens before the request is sent, or after the API refused the old token with a 401.
