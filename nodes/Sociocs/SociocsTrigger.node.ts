@@ -14,7 +14,7 @@ import { triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/prop
 import { verifySociocs } from '../shared/webhooks/signatures';
 import { channelField, PROVIDERS } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
-import { eventKey, mapDelivery } from './trigger/output';
+import { chosenEvent, eventKey, mapDelivery } from './trigger/output';
 import * as subscription from './trigger/subscription';
 
 /** The statuses each provider reports (Sociocs' `subevents`), per its docs. */
@@ -104,6 +104,9 @@ export class SociocsTrigger implements INodeType {
 		if (refused) return refused;
 
 		const payload = this.getBodyData();
+		// Sociocs may deliver events this node was not set to (a subscription updated elsewhere):
+		// they start nothing, and the 200 keeps Sociocs from retrying.
+		if (!chosenEvent(this.getNodeParameter('events', []) as string[], payload)) return emit([], 'event not chosen');
 		const fresh = firstSightings(this, [payload], eventKey);
 		return emit(fresh.map(mapDelivery));
 	}
