@@ -12,7 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifySociocs } from '../shared/webhooks/signatures';
-import { channelField, PROVIDERS } from './actions/message/common';
+import { ALL_PROVIDERS, channelField } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
 import { chosenEvent, eventKey, mapDelivery } from './trigger/output';
 import * as subscription from './trigger/subscription';
@@ -22,13 +22,14 @@ const STATUSES: Record<string, string[]> = {
 	twlo: ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'],
 	twlowa: ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read'],
 	gswa: ['queued', 'enqueued', 'sent', 'delivered', 'read', 'failed'],
+	tlnx: ['queued', 'sending', 'sent', 'delivered', 'sending_failed', 'delivery_failed'],
 };
 
-const statusFields: INodeProperties[] = PROVIDERS.map(({ name, value }) => ({
+const statusFields: INodeProperties[] = ALL_PROVIDERS.map(({ name, value }) => ({
 	displayName: 'Only These Statuses',
 	name: `statuses_${value}`,
 	type: 'multiOptions',
-	options: STATUSES[value].map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
+	options: STATUSES[value].map((status) => ({ name: (status[0].toUpperCase() + status.slice(1)).replace('_', ' '), value: status })),
 	default: [],
 	description: `Status updates to receive from ${name}; none chosen = all`,
 	displayOptions: { show: { provider: [value], events: ['status_updates'] } },
@@ -61,7 +62,7 @@ export class SociocsTrigger implements INodeType {
 				displayName: 'Provider',
 				name: 'provider',
 				type: 'options',
-				options: [...PROVIDERS],
+				options: [...ALL_PROVIDERS],
 				default: 'twlo',
 				description: 'The messaging provider of the channel',
 			},

@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, PROVIDERS, readChannel, SENT } from './common';
+import { channelField, readChannel, readProvider, ALL_PROVIDERS, SENT, telnyxNotice } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
@@ -47,11 +47,12 @@ export const description: INodeProperties[] = [
 		name: 'provider',
 		type: 'options',
 		noDataExpression: true,
-		options: [...PROVIDERS],
+		options: [...ALL_PROVIDERS],
 		default: 'twlo',
 		description: 'The messaging provider of the channel. Decides which fields apply.',
 		displayOptions: { show: on },
 	},
+	telnyxNotice(on),
 	channelField('send'),
 	{
 		displayName: 'To',
@@ -196,6 +197,7 @@ const TEXT_EXPECTED: Record<string, string> = {
 	twlo: 'a message text, or an Image URL, Video URL or File URL',
 	twlowa: 'a message text or a Template SID',
 	gswa: 'a message text or a Template ID',
+	tlnx: 'a message text',
 };
 
 function buildTemplate(fields: ItemFields, provider: string): IDataObject | undefined {
@@ -242,10 +244,7 @@ function buildContactSaving(fields: ItemFields): IDataObject | undefined {
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const provider = fields.raw('provider', 'twlo') as string;
-	if (!PROVIDERS.some((known) => known.value === provider)) {
-		fields.fail('Provider', 'one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp)', provider);
-	}
+	const provider = readProvider(fields, ALL_PROVIDERS);
 	const options = fields.options();
 	const channelKey = readChannel(fields);
 	const to = readPhone(fields, 'to', 'To', readPhoneOptions(options));
