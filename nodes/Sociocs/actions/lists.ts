@@ -1,6 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemFields } from '../../shared/fields';
+import { ItemFields } from '../../shared/fields';
+import { readItems } from '../../shared/reads';
+import type { Reading } from '../../shared/reads';
+import type { Api } from '../../shared/transport';
+import { dataList } from './message/common';
 
 /** Return All / Limit of a list operation (n8n's convention). */
 export function returnAllFields(show: Record<string, string[]>, maxValue?: number): INodeProperties[] {
@@ -43,4 +47,28 @@ export function readPathId(fields: ItemFields, name: string, label: string, exam
 export function changed(response: unknown, extra: IDataObject): IDataObject[] {
 	const data = (response as IDataObject | undefined)?.data;
 	return [{ ...(data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {}), ...extra }];
+}
+
+/**
+ * A Get Many of a Sociocs list that answers at most its 100 entries with the newest scheduled
+ * date and offers no paging (bulk jobs, scheduled messages).
+ */
+export function newestHundred(resource: string, path: string, what: string) {
+	const show = { resource: [resource], operation: ['getMany'] };
+	const description: INodeProperties[] = returnAllFields(show, 100).map((property) =>
+		property.name === 'returnAll'
+			? {
+					...property,
+					hint: `Sociocs returns at most the 100 ${what} with the newest scheduled date and offers no paging: older ones cannot be listed here. Their fields are passed on as Sociocs gives them.`,
+				}
+			: property,
+	);
+	function build(this: IExecuteFunctions, itemIndex: number): Reading {
+		const fields = new ItemFields(this, itemIndex);
+		return { requests: [{ method: 'GET', path }], rows: dataList, limit: readLimit(fields) };
+	}
+	async function execute(this: IExecuteFunctions, api: Api) {
+		return await readItems(this, api, build);
+	}
+	return { description, build, execute };
 }

@@ -20,8 +20,24 @@ export const TELNYX = { name: 'Telnyx SMS', value: 'tlnx' } as const;
 /** Every provider Sociocs has channels for. */
 export const ALL_PROVIDERS = [...PROVIDERS, TELNYX];
 
-/** Shown under the Provider when Telnyx is chosen for a send. */
-export function telnyxNotice(show: Record<string, string[]>): INodeProperties {
+/** The Provider of a send, and the notice shown under it when Telnyx is chosen. */
+export function sendProviderFields(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'options',
+			noDataExpression: true,
+			options: [...ALL_PROVIDERS],
+			default: 'twlo',
+			description: 'The messaging provider of the channel. Decides which fields apply.',
+			displayOptions: { show },
+		},
+		telnyxNotice(show),
+	];
+}
+
+function telnyxNotice(show: Record<string, string[]>): INodeProperties {
 	return {
 		displayName:
 			'Sociocs\' send pages do not list Telnyx yet: Sociocs may refuse the message, and its answer is shown as it gave it. Text only.',

@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, readChannel, readProvider, ALL_PROVIDERS, SENT, telnyxNotice } from './common';
+import { ALL_PROVIDERS, channelField, readChannel, readProvider, sendProviderFields, SENT } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
@@ -42,17 +42,7 @@ function pairsField(
 }
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Provider',
-		name: 'provider',
-		type: 'options',
-		noDataExpression: true,
-		options: [...ALL_PROVIDERS],
-		default: 'twlo',
-		description: 'The messaging provider of the channel. Decides which fields apply.',
-		displayOptions: { show: on },
-	},
-	telnyxNotice(on),
+	...sendProviderFields(on),
 	channelField('send'),
 	{
 		displayName: 'To',

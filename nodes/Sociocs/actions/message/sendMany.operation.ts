@@ -6,7 +6,7 @@ import type { Job } from '../../../shared/jobs';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api, BodyProof } from '../../../shared/transport';
-import { channelField, PROVIDERS, readChannel, readProvider, ALL_PROVIDERS, telnyxNotice } from './common';
+import { ALL_PROVIDERS, channelField, PROVIDERS, readChannel, readProvider, sendProviderFields } from './common';
 
 /**
  * Message > Send to Many: every input item is one recipient of one text, sent as bulk jobs
@@ -29,18 +29,13 @@ const MEDIA = [
 	['fileUrl', 'File URL', 'file_url', 'https://example.com/brochure.pdf'],
 ] as const;
 
+/** Jobs go out one after another, so Concurrency does not apply here. */
+function withoutConcurrency(options: INodeProperties): INodeProperties {
+	return { ...options, options: (options.options as INodeProperties[]).filter((option) => option.name !== 'concurrency') };
+}
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Provider',
-		name: 'provider',
-		type: 'options',
-		noDataExpression: true,
-		options: [...ALL_PROVIDERS],
-		default: 'twlo',
-		description: 'The messaging provider of the channel',
-		displayOptions: { show: on },
-	},
-	telnyxNotice(on),
+	...sendProviderFields(on),
 	{
 		displayName:
 			'Sociocs\' bulk messaging page marks WhatsApp bulk sends as not yet available (its API page lists them): Sociocs may refuse the job, and its answer is shown as it gave it',
@@ -91,8 +86,8 @@ export const description: INodeProperties[] = [
 			displayOptions: { show: { ...on, provider: PROVIDERS.map(({ value }) => value) } },
 		}),
 	),
-	{
-		...optionsCollection(on, [
+	withoutConcurrency(
+		optionsCollection(on, [
 			...phoneOptions,
 			{
 				displayName: 'Allow Duplicates',
@@ -130,13 +125,8 @@ export const description: INodeProperties[] = [
 				hint: 'The team member shown as the sender. Left on "Sociocs API (Default)", Sociocs shows "Sociocs API".',
 			},
 		]),
-	},
-].map((property) =>
-	// Jobs go out one after another, so Concurrency does not apply here.
-	property.name === 'options'
-		? { ...property, options: property.options?.filter((option) => option.name !== 'concurrency') }
-		: property,
-) as INodeProperties[];
+	),
+];
 
 /** What every recipient shares: one value for the whole run. */
 interface Shared {
