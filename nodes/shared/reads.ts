@@ -7,7 +7,8 @@ import type { Api, ApiRequest } from './transport';
 /**
  * The item loop of operations that send no message: lists, searches, cancels, reschedules.
  * Every item is read and checked first (buildEach), then each item's requests go out in order
- * and its answers become output rows, each paired with the item. Their errors carry no
+ * (with Return All, up to READ_AHEAD at once) and its answers become output rows, in order,
+ * each paired with the item. Their errors carry no
  * delivery verdict: nothing they do delivers a message.
  */
 export interface Reading {
@@ -30,13 +31,39 @@ function withoutVerdict(error: ExecutionBaseError): ExecutionBaseError {
 	return error;
 }
 
+/** Requests of one item under way at once when all rows are wanted (reads only: nothing is sent twice by reading ahead). */
+export const READ_AHEAD = 3;
+
 async function rowsOf(ctx: IExecuteFunctions, api: Api, reading: Reading, itemIndex: number): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
-	for (const request of reading.requests) {
-		if (reading.limit !== undefined && rows.length >= reading.limit) break;
-		rows.push(...reading.rows(await apiRequest(ctx, api, request, itemIndex), request));
+	const send = async (request: ApiRequest) => reading.rows(await apiRequest(ctx, api, request, itemIndex), request);
+	if (reading.limit === undefined) {
+		// Return All: every request is needed, so the next ones go out while one is answered;
+		// they start in order and their rows are kept in order. The first failure ends the item.
+		const pending: Array<Promise<IDataObject[]>> = [];
+		let next = 0;
+		const startNext = () => {
+			if (next < reading.requests.length) pending.push(send(reading.requests[next++]));
+		};
+		for (let i = 0; i < READ_AHEAD; i++) startNext();
+		try {
+			while (pending.length) {
+				rows.push(...(await pending[0]));
+				pending.shift();
+				startNext();
+			}
+		} finally {
+			// Answers still under way after a failure are waited for, never left unhandled.
+			await Promise.allSettled(pending);
+		}
+		return rows;
 	}
-	return reading.limit === undefined ? rows : rows.slice(0, reading.limit);
+	// With a Limit, no request is sent once the limit is reached.
+	for (const request of reading.requests) {
+		if (rows.length >= reading.limit) break;
+		rows.push(...(await send(request)));
+	}
+	return rows.slice(0, reading.limit);
 }
 
 export async function readItems(ctx: IExecuteFunctions, api: Api, build: BuildReading): Promise<INodeExecutionData[]> {

@@ -92,13 +92,15 @@ describe('Message > Get Many', () => {
 		expect(api.requests[0].query).toEqual({ start_date: today, end_date: today });
 	});
 
-	test('a window Sociocs refuses stops the item: its words, the windows read before it kept out of the output', async () => {
+	test('a window Sociocs refuses stops the item: its words, no window after the read-ahead asked for', async () => {
 		let n = 0;
 		api.on({ path: '/sociocs/messages' }, () => (++n === 2 ? { status: 400, body: { status: 'error', errors: [{ msg: 'Too many messages in range.' }] } } : undefined));
-		const result = await runNode(messages('getMany', { startDate: '2025-01-01', endDate: '2025-03-31', returnAll: true }));
+		const result = await runNode(messages('getMany', { startDate: '2025-01-01', endDate: '2025-06-30', returnAll: true }));
 		expect(result.error?.message).toBe('Too many messages in range.');
 		expect(result.error?.description).toBe('Sociocs answered HTTP 400 to GET /messages.');
-		expect(api.requests).toHaveLength(2);
+		// Return All reads 3 windows ahead, in order: windows 1-3 at once, window 4 once window 1 was in; 5 and 6 never.
+		expect(api.requests.map((r) => r.query.start_date)).toEqual(['2025-01-01', '2025-02-01', '2025-03-04', '2025-04-04']);
+		expect(result.items).toEqual([]);
 	});
 
 	test.each([

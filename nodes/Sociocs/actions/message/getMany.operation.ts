@@ -10,8 +10,9 @@ import { dateFields, readRange, windows } from './dateRange';
 
 /**
  * Message > Get Many: every message in a date range (`GET /messages`). Sociocs answers at most
- * 31 days per request, so a longer range is read as consecutive windows, oldest first; with a
- * Limit, no window is asked for once the limit is reached.
+ * 31 days per request, so a longer range is read as consecutive windows, oldest first (with
+ * Return All a few at once, their rows kept in order); with a Limit, no window is asked for
+ * once the limit is reached.
  */
 
 const show = { resource: ['message'], operation: ['getMany'] };
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 	...returnAllFields(show),
 	{
 		displayName:
-			'Sociocs answers at most 31 days per request: a longer range is read in 31-day windows, oldest first (one request each). Within a window, messages come in Sociocs\' order.',
+			'Sociocs answers at most 31 days per request: a longer range is read in 31-day windows, oldest first, one request each (with Return All, three at a time). Within a window, messages come in Sociocs\' order.',
 		name: 'windowsNotice',
 		type: 'notice',
 		default: '',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ItemFields } from '../../../shared/fields';
+import { isStatic, ItemFields } from '../../../shared/fields';
 import { sendJobs } from '../../../shared/jobs';
 import type { Job } from '../../../shared/jobs';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
@@ -188,15 +188,19 @@ function readShared(fields: ItemFields): Shared {
 }
 
 /** The first recipient read in this run: every later item must share its text, channel and options. */
-const firstOfRun = new WeakMap<IExecuteFunctions, { itemIndex: number; shared: Shared; key: string }>();
+const firstOfRun = new WeakMap<IExecuteFunctions, { itemIndex: number; shared: Shared; key: string; static: boolean }>();
+
+/** The parameters `readShared` reads (To and Name are the item's own). */
+const SHARED_PARAMETERS = ['provider', 'channelKey', 'text', ...MEDIA.map(([param]) => param), 'options'];
 
 /** One input item: its recipient, and the run's shared values (refused when they differ from the first item's). */
 export function build(this: IExecuteFunctions, itemIndex: number): Recipient {
 	const fields = new ItemFields(this, itemIndex);
-	const shared = readShared(fields);
-	const key = JSON.stringify(shared);
 	const first = firstOfRun.get(this);
-	if (!first) firstOfRun.set(this, { itemIndex, shared, key });
+	// Without expressions the shared values are the first item's: not read 10,000 times over.
+	const shared = first?.static ? first.shared : readShared(fields);
+	const key = first?.static ? first.key : JSON.stringify(shared);
+	if (!first) firstOfRun.set(this, { itemIndex, shared, key, static: SHARED_PARAMETERS.every((name) => isStatic(this.getNode().parameters[name])) });
 	else if (first.key !== key) {
 		const differs = (Object.keys(SHARED_LABELS) as Array<keyof Shared>).find(
 			(field) => JSON.stringify(shared[field]) !== JSON.stringify(first.shared[field]),
