@@ -64,6 +64,14 @@ describe('subscription life cycle', () => {
 		expect(h.staticData).toEqual({});
 	});
 
+	test('Telnyx (tlnx), as Sociocs documents it for webhooks: its own statuses as subevents', async () => {
+		const h = harness({ provider: 'tlnx', channelKey: 'tlnx-key-1', events: ['status_updates'], statuses_tlnx: ['sending_failed', 'delivery_failed'] });
+		await h.hook('create');
+		expect(api.requests[0].body).toMatchObject({ provider: 'tlnx', channel_key: 'tlnx-key-1', events: ['status_updates'], subevents: { status_updates: ['sending_failed', 'delivery_failed'] } });
+		const statuses = new SociocsTrigger().description.properties.find((p) => p.name === 'statuses_tlnx');
+		expect((statuses?.options as Array<{ name: string; value: string }>).map((o) => o.name)).toEqual(['Queued', 'Sending', 'Sent', 'Delivered', 'Sending failed', 'Delivery failed']);
+	});
+
 	test('a second activation of a different secret on the same node updates the one subscription, never adds one', async () => {
 		const h = harness();
 		await h.hook('create');
