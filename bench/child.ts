@@ -19,7 +19,7 @@ const { HttpRequest } = require('n8n-nodes-base/dist/nodes/HttpRequest/HttpReque
 };
 
 interface Config {
-	subject: 'ours' | 'http' | 'httpRetry' | 'highlevel';
+	subject: 'ours' | 'http' | 'httpRetry' | 'highlevel' | 'sendMany' | 'getMany';
 	items: number;
 	baseUrl: string;
 	apiKey: string;
@@ -54,6 +54,15 @@ function subject(): NodeUnderTest {
 			},
 			{ omnichannelHighLevelApi: { accessToken: config.apiKey, locationId: 'loc1', baseUrl: config.baseUrl } },
 		);
+	}
+	const sociocs = { omnichannelSociocsApi: { apiKey: config.apiKey, baseUrl: config.baseUrl } };
+	// One announcement to every item's number, as bulk jobs of the default size.
+	if (config.subject === 'sendMany') {
+		return ours(new Sociocs() as INodeType, { operation: 'sendMany', provider: 'twlo', channelKey: 'chan-1', to: '={{ $json.to }}', text: 'Sale today' }, sociocs);
+	}
+	// A year of message history: 12 windows of at most 31 days.
+	if (config.subject === 'getMany') {
+		return ours(new Sociocs() as INodeType, { operation: 'getMany', startDate: '2025-01-01', endDate: '2025-12-31', returnAll: true }, sociocs);
 	}
 	if (config.subject === 'ours') {
 		return ours(

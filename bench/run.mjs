@@ -10,9 +10,11 @@
 //   Queue mode:  3 processes (a limiter each, as n8n queue-mode workers) x 1,000 sends at
 //                once on one key, 200/s, one row per discipline.
 //   P2 overhead: 10,000 sends; no latency, no limit: wall and CPU time per item.
+//   Bulk:        10,000 recipients by Send to Many against 10,000 sends by Send, 20 ms latency,
+//                200 requests/s; and Get Many over 365 days (12 windows of at most 31 days).
 //   Load time:   require + instantiation of each built node file (bench/loadTime.mjs).
 //   Triggers:    1,000 signed Sociocs deliveries into a real n8n, ours vs the Webhook node (bench/triggers.mjs).
-// Options: --runs N (default 3), --only P1|short|HL|queue|P2|load|triggers.
+// Options: --runs N (default 3), --only P1|short|HL|queue|P2|bulk|load|triggers.
 //
 // Where it can (root, with unshare and ip), it runs in a network namespace of its own whose
 // loopback keeps no closed connections in TIME_WAIT. On one host both ends of every
@@ -82,12 +84,14 @@ function runChild(config) {
 /** What the mock saw: messages delivered (processed), unique ones, duplicates, 429s, and its span. */
 function deliveries(mock, items, latencyMs) {
 	const processed = mock.requests.filter((r) => r.outcome === 'processed' && r.status < 300 && r.method === 'POST');
-	const unique = new Set(processed.map((r) => r.body?.text ?? r.body?.message));
+	// A bulk job delivers one message per recipient: counted by number, a single send by its text.
+	const sentTo = processed.flatMap((r) => (Array.isArray(r.body?.recipients) ? r.body.recipients.map((x) => x.to) : [r.body?.text ?? r.body?.message]));
+	const unique = new Set(sentTo);
 	const times = mock.requests.map((r) => r.at);
 	return {
 		requests: mock.requests.length,
 		delivered: unique.size,
-		duplicates: processed.length - unique.size,
+		duplicates: sentTo.length - unique.size,
 		failed: items - unique.size,
 		limited: mock.requests.filter((r) => r.status === 429).length,
 		spanMs: times.length ? Math.max(...times) + latencyMs - Math.min(...times) : 0,
@@ -120,6 +124,8 @@ async function runRow(row) {
 			),
 		);
 		const figures = all[0];
+		// A read delivers nothing: its output items are what it got.
+		if (row.subject === 'getMany') return { ...figures, ...deliveries(mock, 0, row.latencyMs), failed: figures.nodeError ? 1 : 0, nodeError: figures.nodeError };
 		return { ...figures, ...deliveries(mock, row.items * workers, row.latencyMs), nodeError: all.map((f) => f.nodeError).find(Boolean) ?? null };
 	} finally {
 		await mock.close();
@@ -154,7 +160,7 @@ async function scenario(name, rows) {
 }
 
 const DISCIPLINE = { fixed: 'fixed from 1st', aligned: 'clock-aligned', sliding: 'sliding log', bucket: 'token bucket' };
-const LABEL = { ours: 'ours (Sociocs node)', http: 'HTTP Request node', httpRetry: 'HTTP Request + Retry On Fail', highlevel: 'ours (HighLevel node)' };
+const LABEL = { sendMany: 'ours, Send to Many', getMany: 'ours, Message > Get Many', ours: 'ours (Sociocs node)', http: 'HTTP Request node', httpRetry: 'HTTP Request + Retry On Fail', highlevel: 'ours (HighLevel node)' };
 const pad = (value, width) => String(value).padStart(width);
 
 /** Prints a rate-limited scenario: `seconds` picks wall (one process) or the mock's span (several). */
@@ -207,6 +213,35 @@ const wanted = (key) => !ONLY || ONLY === key;
 		const rate = 200;
 		const rows = await scenario('queue', DISCIPLINES.map((discipline) => ({ items, workers, latencyMs: 20, label: `ours ${discipline}`, subject: 'ours', rateLimit: { discipline, limit: rate } })));
 		printRates(`Queue mode: ${workers} processes x ${items} Sociocs sends at once on one key, 20 ms latency, ${rate} requests/s limit; time = the mock's span, first request to last answer`, (items * workers) / rate, rows, { ratio: 1.3 });
+	}
+	if (wanted('bulk')) {
+		const items = 10000;
+		const rate = 200;
+		const latencyMs = 20;
+		const sendFloor = items / rate;
+		const rateLimit = { discipline: 'aligned', limit: rate };
+		const rows = await scenario('bulk', [
+			{ items, latencyMs, label: 'send', subject: 'ours', rateLimit },
+			{ items, latencyMs, label: 'sendMany', subject: 'sendMany', rateLimit },
+		]);
+		const [send, many] = rows;
+		console.log(`\nBulk: ${items} recipients, ${latencyMs} ms latency, ${rate} requests/s limit, medians of ${RUNS} (${NETWORK})`);
+		console.log(`Send's floor = ${items} / ${rate} = ${sendFloor.toFixed(2)} s; target for Send to Many: <= floor / 50 = ${(sendFloor / 50).toFixed(2)} s`);
+		console.log('subject                        wall s  x Send floor  failed  duplicates  requests   429s  peak RSS MB');
+		for (const row of rows) {
+			console.log(
+				`${LABEL[row.subject === 'ours' ? 'ours' : row.subject].padEnd(30)} ${pad(row.wallS.toFixed(2), 6)}  ${pad((row.wallS / sendFloor).toFixed(3), 12)}  ${pad(row.failed, 6)}  ${pad(row.duplicates, 10)}  ${pad(row.requests, 8)}  ${pad(row.limited, 5)}  ${pad(row.peakRssMb.toFixed(0), 11)}`,
+			);
+		}
+		const met = many.wallS <= sendFloor / 50 && many.failed === 0 && many.duplicates === 0 && !many.nodeError;
+		console.log(`Send to Many / Send: ${(many.wallS / send.wallS).toFixed(4)}; target (<= ${(sendFloor / 50).toFixed(2)} s, 0 lost, 0 duplicates) -> ${met ? 'MET' : 'NOT MET'}`);
+
+		const windows = 12;
+		const [read] = await scenario('getMany', [{ items: 1, latencyMs, label: 'getMany', subject: 'getMany', rateLimit: null }]);
+		const readFloor = (windows * latencyMs) / 1000;
+		console.log(`\nGet Many over 365 days: ${windows} windows of at most 31 days, ${latencyMs} ms latency, medians of ${RUNS}`);
+		console.log(`floor = ${windows} x ${latencyMs} ms = ${readFloor.toFixed(2)} s; requests ${read.requests}; wall ${read.wallS.toFixed(3)} s = ${(read.wallS / readFloor).toFixed(2)} x floor`);
+		console.log(`target (<= 1.2 x floor, ${windows} requests) -> ${read.wallS <= 1.2 * readFloor && read.requests === windows && !read.nodeError ? 'MET' : 'NOT MET'}`);
 	}
 	if (wanted('P2')) {
 		const items = 10000;

@@ -14,7 +14,7 @@ export class Sociocs implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: subtitleOf(resources),
-		description: 'Send SMS, MMS and WhatsApp messages (Twilio, Gupshup) and record inbound messages in Sociocs',
+		description: 'Send SMS, MMS and WhatsApp messages (Twilio, Gupshup, Telnyx), one by one or as bulk jobs, record inbound messages and read message history in Sociocs',
 		defaults: { name: 'Sociocs' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

@@ -12,9 +12,9 @@ import { SOCIOCS } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifySociocs } from '../shared/webhooks/signatures';
-import { channelField, PROVIDERS } from './actions/message/common';
+import { ALL_PROVIDERS, channelField } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
-import { eventKey, mapDelivery } from './trigger/output';
+import { chosenEvent, eventKey, mapDelivery } from './trigger/output';
 import * as subscription from './trigger/subscription';
 import { MAIN_CONNECTION } from '../shared/connection';
 
@@ -23,13 +23,14 @@ const STATUSES: Record<string, string[]> = {
 	twlo: ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'],
 	twlowa: ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read'],
 	gswa: ['queued', 'enqueued', 'sent', 'delivered', 'read', 'failed'],
+	tlnx: ['queued', 'sending', 'sent', 'delivered', 'sending_failed', 'delivery_failed'],
 };
 
-const statusFields: INodeProperties[] = PROVIDERS.map(({ name, value }) => ({
+const statusFields: INodeProperties[] = ALL_PROVIDERS.map(({ name, value }) => ({
 	displayName: 'Only These Statuses',
 	name: `statuses_${value}`,
 	type: 'multiOptions',
-	options: STATUSES[value].map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
+	options: STATUSES[value].map((status) => ({ name: (status[0].toUpperCase() + status.slice(1)).replace('_', ' '), value: status })),
 	default: [],
 	description: `Status updates to receive from ${name}; none chosen = all`,
 	displayOptions: { show: { provider: [value], events: ['status_updates'] } },
@@ -62,7 +63,7 @@ export class SociocsTrigger implements INodeType {
 				displayName: 'Provider',
 				name: 'provider',
 				type: 'options',
-				options: [...PROVIDERS],
+				options: [...ALL_PROVIDERS],
 				default: 'twlo',
 				description: 'The messaging provider of the channel',
 			},
@@ -105,6 +106,9 @@ export class SociocsTrigger implements INodeType {
 		if (refused) return refused;
 
 		const payload = this.getBodyData();
+		// Sociocs may deliver events this node was not set to (a subscription updated elsewhere):
+		// they start nothing, and the 200 keeps Sociocs from retrying.
+		if (!chosenEvent(this.getNodeParameter('events', []) as string[], payload)) return emit([], 'event not chosen');
 		const fresh = firstSightings(this, [payload], eventKey);
 		return emit(fresh.map(mapDelivery));
 	}

@@ -4,7 +4,7 @@ import { toZonedIso } from './dates';
 import { invalidField } from './errors';
 
 /** Whether a raw parameter value holds no expression, so it is the same for every item. */
-function isStatic(value: unknown): boolean {
+export function isStatic(value: unknown): boolean {
 	if (typeof value === 'string') return !value.startsWith('=');
 	if (Array.isArray(value)) return value.every(isStatic);
 	if (value && typeof value === 'object') return Object.values(value).every(isStatic);

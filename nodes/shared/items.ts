@@ -32,13 +32,18 @@ export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-export function errorItem(error: ExecutionBaseError, itemIndex: number): INodeExecutionData {
+export function errorItem(error: ExecutionBaseError, itemIndex: number | number[]): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	const { httpCode } = error as { httpCode?: string | null };
 	if (httpCode) json.httpCode = httpCode;
 	if (error.context.delivery) json.delivery = error.context.delivery as string;
-	return { json, pairedItem: { item: itemIndex } };
+	return { json, pairedItem: pairedTo(itemIndex) };
+}
+
+/** `pairedItem` for the output of one item, or of several (a bulk job carries many). */
+export function pairedTo(itemIndex: number | number[]): INodeExecutionData['pairedItem'] {
+	return Array.isArray(itemIndex) ? itemIndex.map((item) => ({ item })) : { item: itemIndex };
 }
 
 function asJson(response: unknown): IDataObject {
@@ -83,24 +88,28 @@ export function semaphore(size: number) {
 	};
 }
 
-/** Phase 1: every item is built (read and validated) before anything is sent. */
-async function buildAll(
+/**
+ * Phase 1 of every operation: each item read and checked. Without Continue On Fail the first
+ * bad item throws, before anything is sent; with it, `refused` holds its error item.
+ */
+export async function buildEach<T>(
 	ctx: IExecuteFunctions,
-	build: BuildOutgoing,
-	results: INodeExecutionData[],
-	continueOnFail: boolean,
-): Promise<Array<Outgoing | undefined>> {
-	const outgoing: Array<Outgoing | undefined> = new Array(results.length);
-	for (let itemIndex = 0; itemIndex < results.length; itemIndex++) {
+	build: (this: IExecuteFunctions, itemIndex: number) => Promise<T> | T,
+): Promise<{ built: Array<T | undefined>; refused: INodeExecutionData[] }> {
+	const count = ctx.getInputData().length;
+	const continueOnFail = ctx.continueOnFail();
+	const built: Array<T | undefined> = new Array(count);
+	const refused: INodeExecutionData[] = new Array(count);
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			outgoing[itemIndex] = await build.call(ctx, itemIndex);
+			built[itemIndex] = await build.call(ctx, itemIndex);
 		} catch (error) {
 			const failure = asItemError(ctx, error, itemIndex);
 			if (!continueOnFail) throw failure;
-			results[itemIndex] = errorItem(failure, itemIndex);
+			refused[itemIndex] = errorItem(failure, itemIndex);
 		}
 	}
-	return outgoing;
+	return { built, refused };
 }
 
 /** Sends every built item through `slot`; items of one `orderKey` go one after another, in input order. */
@@ -145,8 +154,7 @@ export async function sendItems(
 ): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
 	const continueOnFail = ctx.continueOnFail();
-	const results: INodeExecutionData[] = new Array(count);
-	const outgoing = await buildAll(ctx, build, results, continueOnFail);
+	const { built: outgoing, refused: results } = await buildEach(ctx, build);
 
 	const slot = semaphore(Math.max(1, api.limits.concurrency));
 	const failures: Array<{ itemIndex: number; error: ExecutionBaseError }> = [];

@@ -46,6 +46,8 @@ export interface MockApi {
 	requests: RecordedRequest[];
 	oauth: OAuthMock;
 	webhooks: import('./webhooks').WebhookRoutes;
+	/** Sociocs' bulk jobs, scheduled messages and message history (see sociocsMessages.js). */
+	messages: import('./sociocsMessages').MessagingRoutes;
 	once(match: Match, response: MockResponse): void;
 	/** `respond` may answer later (a promise): the request stays unanswered until it settles. */
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined | Promise<MockResponse | undefined>)): void;

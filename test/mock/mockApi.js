@@ -16,6 +16,7 @@ const { createRateLimit } = require('./rateLimits');
 const { validate } = require('./validate');
 const { createWebhookRoutes } = require('./webhooks');
 const { parseMultipart } = require('./multipart');
+const { createMessagingRoutes } = require('./sociocsMessages');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
@@ -30,6 +31,8 @@ function defaultAnswer(req, state) {
 
 	if (path.startsWith(PREFIX.sociocs)) {
 		const p = path.slice(PREFIX.sociocs.length);
+		const messaging = state.messages.answer(req, n);
+		if (messaging) return messaging;
 		if (method === 'POST' && p === '/message') return json(200, { status: 'success', data: { message_id: `msg${n}` } });
 		if (method === 'POST' && p === '/incoming') return json(200, { status: 'success' });
 		if (method === 'GET' && p === '/channels') {
@@ -126,7 +129,8 @@ function defaultAnswer(req, state) {
 }
 
 async function startMockApi(options = {}) {
-	const state = { counter: 0 };
+	const messages = createMessagingRoutes();
+	const state = { counter: 0, messages };
 	const webhooks = createWebhookRoutes();
 	const requests = [];
 	const onceQueue = []; // [{ match, response }]
@@ -230,6 +234,7 @@ async function startMockApi(options = {}) {
 		/** HighLevel's token endpoint and expiring OAuth access tokens (see oauth.js). */
 		oauth,
 		webhooks,
+		messages,
 		/** Answer the next request that matches with `response` (once). */
 		once(match, response) {
 			onceQueue.push({ match: toMatcher(match), response });
@@ -247,6 +252,7 @@ async function startMockApi(options = {}) {
 		},
 		reset() {
 			webhooks.reset();
+			messages.reset();
 			requests.length = 0;
 			onceQueue.length = 0;
 			rules.length = 0;

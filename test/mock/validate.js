@@ -15,6 +15,9 @@ const HIGHLEVEL_TYPES = ['SMS', 'Email', 'WhatsApp', 'GMB', 'IG', 'FB', 'Custom'
 const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
 const HIGHLEVEL_VERSIONS = ['2021-07-28', '2021-04-15'];
 const SOCIOCS_PROVIDERS = ['twlo', 'twlowa', 'gswa'];
+// Telnyx is listed for channels and webhooks only (sociocs-messages.md), not for sending.
+const SOCIOCS_CHANNEL_PROVIDERS = [...SOCIOCS_PROVIDERS, 'tlnx'];
+const { checkMessaging } = require('./sociocsMessages');
 
 const isObject = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -139,7 +142,8 @@ function sociocs(req, p, check) {
 	}
 	if (req.method === 'POST' && p === '/message') sociocsMessage(req.body, check);
 	else if (req.method === 'POST' && p === '/incoming') sociocsIncoming(req.body, check);
-	else if (req.method === 'GET' && p === '/channels') check.oneOf(req.query.provider, 'provider', SOCIOCS_PROVIDERS);
+	else if (req.method === 'GET' && p === '/channels') check.oneOf(req.query.provider, 'provider', SOCIOCS_CHANNEL_PROVIDERS);
+	else checkMessaging(req, p, check);
 	return check.problems.length
 		? { status: 400, body: { status: 'error', errors: check.problems.map((msg) => ({ msg })) } }
 		: undefined;

@@ -47,8 +47,14 @@ describe('Sociocs: which fields a user sees (displayOptions as n8n evaluates the
 	});
 
 	test('operations carry action strings and the node is usable as a tool', () => {
-		const operation = node.description.properties.find((p) => p.name === 'operation');
-		expect((operation?.options as Array<{ action?: string }>).map((o) => o.action)).toEqual(['Add an inbound message', 'Send a message']);
+		const actions = node.description.properties
+			.filter((p) => p.name === 'operation')
+			.map((p) => [p.displayOptions?.show?.resource, (p.options as Array<{ action?: string }>).map((o) => o.action)]);
+		expect(actions).toEqual([
+			[['message'], ['Add an inbound message', 'Get many messages', 'Get unreplied messages', 'Search messages', 'Send a message', 'Send a message to many recipients']],
+			[['bulkJob'], ['Cancel a bulk job', 'Get many bulk jobs', 'Reschedule a bulk job']],
+			[['scheduledMessage'], ['Cancel a scheduled message', 'Get many scheduled messages']],
+		]);
 		expect(node.description.usableAsTool).toBe(true);
 	});
 });

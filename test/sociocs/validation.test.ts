@@ -115,7 +115,7 @@ const AN_OBJECT = 'expected a text value; got {"a":1}';
 
 describe('Sociocs > Send: each field named in its own error, nothing sent', () => {
 	test.each([
-		['an unknown provider (a workflow edited by hand)', { provider: 'sms', text: 'x' }, 'Invalid "Provider" in item 0: expected one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp); got "sms"'],
+		['an unknown provider (a workflow edited by hand)', { provider: 'sms', text: 'x' }, 'Invalid "Provider" in item 0: expected one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp), tlnx (Telnyx SMS); got "sms"'],
 		['Name not text', { provider: 'twlo', text: 'x', name: OBJECT }, `Invalid "Name" in item 0: ${AN_OBJECT}`],
 		['Text not text', { provider: 'twlo', text: OBJECT }, `Invalid "Text" in item 0: ${AN_OBJECT}`],
 		['Send As User not text', { provider: 'twlo', text: 'x', options: { userId: OBJECT } }, `Invalid "Send As User" in item 0: ${AN_OBJECT}`],

@@ -64,6 +64,14 @@ describe('subscription life cycle', () => {
 		expect(h.staticData).toEqual({});
 	});
 
+	test('Telnyx (tlnx), as Sociocs documents it for webhooks: its own statuses as subevents', async () => {
+		const h = harness({ provider: 'tlnx', channelKey: 'tlnx-key-1', events: ['status_updates'], statuses_tlnx: ['sending_failed', 'delivery_failed'] });
+		await h.hook('create');
+		expect(api.requests[0].body).toMatchObject({ provider: 'tlnx', channel_key: 'tlnx-key-1', events: ['status_updates'], subevents: { status_updates: ['sending_failed', 'delivery_failed'] } });
+		const statuses = new SociocsTrigger().description.properties.find((p) => p.name === 'statuses_tlnx');
+		expect((statuses?.options as Array<{ name: string; value: string }>).map((o) => o.name)).toEqual(['Queued', 'Sending', 'Sent', 'Delivered', 'Sending failed', 'Delivery failed']);
+	});
+
 	test('a second activation of a different secret on the same node updates the one subscription, never adds one', async () => {
 		const h = harness();
 		await h.hook('create');
@@ -195,7 +203,7 @@ describe('deliveries', () => {
 	});
 
 	test('the same delivery three times (also concurrently): one start, then 200 without starting', async () => {
-		const h = harness({}, { workflowId: 'wfDeliv4' });
+		const h = harness({ events: ['messages', 'status_updates'] }, { workflowId: 'wfDeliv4' });
 		await h.hook('create');
 		const delivery = signed(h, { ...incoming, message_id: 'SM-dup' });
 		const answers = await Promise.all([h.deliver(delivery), h.deliver(delivery), h.deliver(delivery)]);
@@ -209,6 +217,30 @@ describe('deliveries', () => {
 		const update = signed(h, { message_id: 'SM-dup', event: 'status_update', event_data: { status: 'delivered' } });
 		expect((await h.deliver(update)).items).toHaveLength(1);
 		expect((await h.deliver(update)).items).toBeUndefined();
+	});
+
+	test('an event the node is not set to starts nothing and is answered 200 (so Sociocs does not retry)', async () => {
+		const h = harness({ events: ['messages'] }, { workflowId: 'wfNotChosen' });
+		await h.hook('create');
+		const logs = captureLogs();
+		const update = { message_id: 'SM-other', event: 'status_update', event_data: { status: 'delivered' } };
+		const unknown = { message_id: 'SM-other', event: 'contact_update' };
+		for (const payload of [update, unknown]) {
+			const answer = await h.deliver(signed(h, payload));
+			expect(answer.status).toBe(200);
+			expect(answer.items).toBeUndefined();
+			expect(answer.body).toEqual({ received: true, started: false, reason: 'event not chosen' });
+		}
+		logs.restore();
+		// The incoming message it is set to still starts, and the other node (status updates only) takes only those.
+		expect((await h.deliver(signed(h, { ...incoming, message_id: 'SM-other' }))).items).toHaveLength(1);
+		const statuses = harness({ events: ['status_updates'] }, { workflowId: 'wfNotChosen2' });
+		await statuses.hook('create');
+		expect((await statuses.deliver(signed(statuses, { ...incoming, message_id: 'SM-x' }))).items).toBeUndefined();
+		expect((await statuses.deliver(signed(statuses, update))).items).toHaveLength(1);
+		// An ignored delivery is not remembered as seen: choosing the event later lets it through.
+		const both = harness({ events: ['messages', 'status_updates'] }, { workflowId: 'wfNotChosen', staticData: { ...h.staticData } });
+		expect((await both.deliver(signed(both, update))).items).toHaveLength(1);
 	});
 
 	test('two workflows subscribed to the same events each start once', async () => {

@@ -3,9 +3,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { operationsOf } from '../../shared/resource';
 import { route } from '../../shared/router';
 import { SOCIOCS } from '../../shared/services';
+import { bulkJob } from './bulkJob';
 import { message } from './message';
+import { scheduledMessage } from './scheduledMessage';
 
-export const resources = [message];
+export const resources = [message, bulkJob, scheduledMessage];
 
 export const operations = operationsOf(resources);
 

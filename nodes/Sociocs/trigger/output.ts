@@ -69,3 +69,11 @@ export function eventKey(payload: IDataObject): string | undefined {
 	const status = (payload.event_data as IDataObject | undefined)?.status;
 	return [payload.event, payload.message_id, status].filter((part) => part !== undefined).join(':');
 }
+
+/** The delivery's `event` for each subscription event the node offers. */
+const DELIVERED_AS: Record<string, string> = { messages: 'message', status_updates: 'status_update' };
+
+/** Whether the delivery is of an event the node is set to (anything unknown is not). */
+export function chosenEvent(events: string[], payload: IDataObject): boolean {
+	return events.some((event) => DELIVERED_AS[event] === payload.event);
+}

@@ -1,3 +1,4 @@
+import { ApplicationError } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemFields } from '../../../shared/fields';
@@ -9,6 +10,61 @@ export const PROVIDERS = [
 	{ name: 'Twilio WhatsApp', value: 'twlowa' },
 	{ name: 'Gupshup WhatsApp', value: 'gswa' },
 ] as const;
+
+/**
+ * Telnyx SMS: Sociocs lists it for channels and webhooks; its send pages (single and bulk) do
+ * not list it yet. Offered for sending behind a notice; a refusal reaches the user in Sociocs' words.
+ */
+export const TELNYX = { name: 'Telnyx SMS', value: 'tlnx' } as const;
+
+/** Every provider Sociocs has channels for. */
+export const ALL_PROVIDERS = [...PROVIDERS, TELNYX];
+
+/** The Provider of a send, and the notice shown under it when Telnyx is chosen. */
+export function sendProviderFields(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'options',
+			noDataExpression: true,
+			options: [...ALL_PROVIDERS],
+			default: 'twlo',
+			description: 'The messaging provider of the channel. Decides which fields apply.',
+			displayOptions: { show },
+		},
+		telnyxNotice(show),
+	];
+}
+
+function telnyxNotice(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName:
+			'Sociocs\' send pages do not list Telnyx yet: Sociocs may refuse the message, and its answer is shown as it gave it. Text only.',
+		name: 'telnyxNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, provider: ['tlnx'] } },
+	};
+}
+
+/** The provider of an item, one of `known`. */
+export function readProvider(fields: ItemFields, known: ReadonlyArray<{ name: string; value: string }>): string {
+	const provider = fields.raw('provider', 'twlo') as string;
+	if (!known.some((entry) => entry.value === provider)) {
+		fields.fail('Provider', `one of ${known.map(({ name, value }) => `${value} (${name})`).join(', ')}`, provider);
+	}
+	return provider;
+}
+
+/** `data` of Sociocs' envelope as a list; its entries' fields are not documented, so they pass through as they came. */
+export function dataList(response: unknown): IDataObject[] {
+	const data = (response as IDataObject | undefined)?.data;
+	if (!Array.isArray(data)) {
+		throw new ApplicationError('Sociocs answered without a data list', { extra: { got: JSON.stringify(response ?? null).slice(0, 200) } });
+	}
+	return (data as unknown[]).map((entry) => (entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as IDataObject) : { value: entry as IDataObject[string] }));
+}
 
 /** The Channel dropdown, loaded for the chosen provider; an expression may give the key. */
 export function channelField(operation: string): INodeProperties {

@@ -7,7 +7,7 @@ import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone
 import { labelOf, text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, PROVIDERS, readChannel, SENT } from './common';
+import { ALL_PROVIDERS, channelField, readChannel, readProvider, sendProviderFields, SENT } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
@@ -45,20 +45,11 @@ function pairsField(
 export const option = { name: 'Send', action: 'Send a message', description: 'Send an SMS or WhatsApp message' };
 
 /** "Send SMS (Twilio)": the provider's name, channel first ("Twilio SMS" reads "SMS (Twilio)"). */
-const channelFirst = PROVIDERS.map(({ name, value }) => ({ value, name: name.replace(/^(\S+) (.+)$/, '$2 ($1)') }));
+const channelFirst = ALL_PROVIDERS.map(({ name, value }) => ({ value, name: name.replace(/^(\S+) (.+)$/, '$2 ($1)') }));
 export const subtitle = `${text('Send ')} + ${labelOf('provider', channelFirst, 'Message')}`;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Provider',
-		name: 'provider',
-		type: 'options',
-		noDataExpression: true,
-		options: [...PROVIDERS],
-		default: 'twlo',
-		description: 'The messaging provider of the channel. Decides which fields apply.',
-		displayOptions: { show: on },
-	},
+	...sendProviderFields(on),
 	channelField('send'),
 	{
 		displayName: 'To',
@@ -203,6 +194,7 @@ const TEXT_EXPECTED: Record<string, string> = {
 	twlo: 'a message text, or an Image URL, Video URL or File URL',
 	twlowa: 'a message text or a Template SID',
 	gswa: 'a message text or a Template ID',
+	tlnx: 'a message text',
 };
 
 function buildTemplate(fields: ItemFields, provider: string): IDataObject | undefined {
@@ -249,10 +241,7 @@ function buildContactSaving(fields: ItemFields): IDataObject | undefined {
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const provider = fields.resolved('provider', 'twlo') as string;
-	if (!PROVIDERS.some((known) => known.value === provider)) {
-		fields.fail('Provider', 'one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp)', provider);
-	}
+	const provider = readProvider(fields, ALL_PROVIDERS);
 	const options = fields.options();
 	const channelKey = readChannel(fields);
 	const to = readPhone(fields, 'to', 'To', readPhoneOptions(options));
