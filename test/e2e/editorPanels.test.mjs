@@ -104,6 +104,37 @@ describe('dropdowns', () => {
 	});
 });
 
+describe('HighLevel: the two ways to sign in', () => {
+	// n8n 2.40 hides the Authentication field (ParameterInputList hides what a credential's
+	// displayOptions name); the node's notice, the credential list and the dialog name both ways.
+	test('the notice, the credential list and the credential dialog name both ways', async () => {
+		await openWorkflow({
+			name: 'HighLevel sign-in',
+			nodes: [{ id: 'a', name: 'Add', type: type('highLevelConversations'), typeVersion: 1, position: [0, 0], parameters: {} }],
+		});
+		await page.locator('[data-test-id="canvas-node"]').first().dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		assert.match(await ndv.innerText(), /Two ways to sign in: a Private Integration Token .* or OAuth2 with your Marketplace app/);
+		await page.locator('[data-test-id="node-credentials-select"]').click();
+		const listed = await page.locator('[data-test-id^="node-credentials-select-item"]').allInnerTexts();
+		await shoot('highlevel-sign-in.png');
+		assert.ok(listed.some((item) => item.includes('HighLevel Private Integration Token API')), JSON.stringify(listed));
+		assert.ok(listed.some((item) => item.includes('HighLevel Marketplace App OAuth2 API')), JSON.stringify(listed));
+		await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
+		const modes = page.locator('[data-test-id="credential-mode-dropdown-trigger"]');
+		await modes.waitFor({ timeout: 15_000 });
+		await modes.click();
+		await page.waitForTimeout(500);
+		const dialog = await page.locator('body').innerText();
+		assert.match(dialog, /OAuth2 \(Marketplace App\)/);
+		assert.match(dialog, /Private Integration Token/);
+		await shoot('highlevel-credential-dialog.png');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+	});
+});
+
 describe('triggers on the canvas and in their panels', () => {
 	const trigger = (id, name, nodeType, x, parameters, credential) => ({
 		id, name, type: type(nodeType), typeVersion: nodeType === 'inboxTrigger' ? 1 : 1.1, position: [x, 0], parameters, webhookId: `wh-${id}`,
