@@ -12,7 +12,7 @@ import { HIGHLEVEL, testBaseUrl } from '../nodes/shared/services';
 export class OmnichannelHighLevelApi implements ICredentialType {
 	name = 'omnichannelHighLevelApi';
 
-	displayName = 'HighLevel (LeadConnector) Private Integration Token API';
+	displayName = 'HighLevel Private Integration Token API';
 
 	icon: Icon = { light: 'file:../icons/highLevel.svg', dark: 'file:../icons/highLevel.dark.svg' };
 

@@ -11,7 +11,7 @@ export class OmnichannelHighLevelOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'HighLevel (LeadConnector) Conversations OAuth2 API';
+	displayName = 'HighLevel Marketplace App OAuth2 API';
 
 	icon: Icon = { light: 'file:../icons/highLevel.svg', dark: 'file:../icons/highLevel.dark.svg' };
 

@@ -2,8 +2,10 @@
 // Takes the README's screenshots in a real n8n (2.40.7, our package installed as a community
 // package, dropdowns answered by the mock API) with Debian's headless Chromium through
 // playwright-core (no browser download), and checks on the way that the node panel's search
-// finds each node by the words its users type. Writes docs/screenshots/*.png.
+// finds each node by the words its users type; then test/e2e/editorPanels.test.mjs walks the node
+// panel and the triggers (see there). Writes docs/screenshots/*.png.
 //   node scripts/screenshots.mjs        (after npm run build)
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -112,3 +114,11 @@ try {
 	await browser.close();
 	await editor.close();
 }
+
+// The node panel's entries and searches, the triggers' panels and canvas: the walk of
+// test/e2e/editorPanels.test.mjs, which saves its views here and fails when one regresses.
+const walk = spawnSync(process.execPath, ['--test', path.join(root, 'test', 'e2e', 'editorPanels.test.mjs')], {
+	stdio: 'inherit',
+	env: { ...process.env, SCREENSHOTS_DIR: OUT },
+});
+if (walk.status !== 0) process.exitCode = 1;

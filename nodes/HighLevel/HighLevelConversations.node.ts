@@ -38,6 +38,15 @@ export class HighLevelConversations implements INodeType {
 		],
 		properties: [
 			{
+				// n8n 2.40 hides the Authentication field of a node with two credentials and picks the
+				// sign-in in the credential dialog: this says where.
+				displayName:
+					'Two ways to sign in: a Private Integration Token (HighLevel > Settings > Private Integrations) or OAuth2 with your Marketplace app. Pick a saved one under Credential (each says which), or create one and choose the way in the dropdown at the top right of the credential dialog.',
+				name: 'signInNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				// Nodes saved before this choice existed have no value: they keep the token credential.
 				displayName: 'Authentication',
 				name: AUTHENTICATION,

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,19 +10,22 @@ import type {
 import { MAIN_CONNECTION } from '../shared/connection';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { eventsSubtitle, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyHighLevel, withinWindow } from '../shared/webhooks/signatures';
 import { MAX_AGE_SECONDS, messageTypeKey, properties, readKeys } from './trigger/settings';
 
 export class HighLevelTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Conversations Trigger',
+		// The type name before 0.2.0, kept for saved workflows; new nodes are HighLevelConversationsTrigger.
 		name: 'highLevelTrigger',
+		hidden: true,
 		icon: { light: 'file:../../icons/highLevel.svg', dark: 'file:../../icons/highLevel.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when a HighLevel Marketplace app delivers an inbound or outbound message',
+		subtitle: eventsSubtitle(properties.find((property) => property.name === 'events')!.options as INodePropertyOptions[]),
+		// n8n's node panel shows a trigger's description for the whole app, actions included.
+		description: 'Add SMS, email, call, WhatsApp and other messages to HighLevel (GoHighLevel) conversations, which the built-in HighLevel node cannot do, and start workflows on inbound and outbound messages',
 		defaults: { name: 'HighLevel Trigger' },
 		inputs: [],
 		outputs: [MAIN_CONNECTION],

@@ -1,7 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { INBOX } from '../shared/services';
-import { header, mapEvent } from './trigger/events';
+import { eventsSubtitle } from '../shared/webhooks/properties';
+import { EVENT_OPTIONS, header, mapEvent } from './trigger/events';
 import { readAfter, wants } from './trigger/poll';
 import type { PollState } from './trigger/poll';
 import { MAIN_CONNECTION } from '../shared/connection';
@@ -19,15 +20,16 @@ export class InboxTrigger implements INodeType {
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when messages or threads change in Inbox, by polling its events feed',
+		subtitle: eventsSubtitle(EVENT_OPTIONS),
+		// n8n's node panel shows a trigger's description for the whole app (Inbox), actions included.
+		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com), and start workflows on new messages and thread changes (checked at set times)',
 		defaults: { name: 'Inbox Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
 		properties: header(
-			'Checks Inbox for new events at the interval below; the first check after activation starts from now, not from past events. For real-time deliveries use the Inbox Webhook Trigger node.',
+			'Once you Publish the workflow (top right), checks Inbox for new events at the Poll Times above; the first check starts from now, not from past events. For real-time deliveries use the "Inbox (inboxapp.com) Webhook Trigger" node instead (search "Inbox webhook").',
 		),
 	};
 

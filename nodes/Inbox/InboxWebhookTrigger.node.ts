@@ -11,9 +11,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { INBOX } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { eventsSubtitle, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyInbox } from '../shared/webhooks/signatures';
-import { eventName, header, mapEvent } from './trigger/events';
+import { EVENT_OPTIONS, eventName, header, mapEvent } from './trigger/events';
 import { MAIN_CONNECTION } from '../shared/connection';
 
 async function signingSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
@@ -29,15 +29,15 @@ export class InboxWebhookTrigger implements INodeType {
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow in real time when Inbox sends a signed webhook',
+		subtitle: eventsSubtitle(EVENT_OPTIONS),
+		description: 'Starts the workflow in real time when Inbox (inboxapp.com) sends a signed webhook: LinkedIn and X (Twitter) messages and thread changes',
 		defaults: { name: 'Inbox Webhook Trigger' },
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: header(
-			'Inbox has no API for webhooks: copy this node\'s Production URL (above) into Inbox under Settings > Webhooks, then copy the signing secret Inbox shows (ibt_wh_...) into the credential\'s "Webhook Signing Secret". Deliveries without a valid X-Inbox-Signature are refused.',
+			'Inbox has no API for webhooks: open Webhook URLs above, switch to Production URL and copy it into Inbox under Settings > Webhooks; copy the signing secret Inbox shows (ibt_wh_...) into the credential\'s "Webhook Signing Secret"; then Publish the workflow (top right). Deliveries without a valid X-Inbox-Signature are refused.',
 		),
 	};
 

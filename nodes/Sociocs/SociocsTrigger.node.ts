@@ -10,7 +10,7 @@ import type {
 
 import { SOCIOCS } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
-import { triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { eventsSubtitle, triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifySociocs } from '../shared/webhooks/signatures';
 import { ALL_PROVIDERS, channelField } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
@@ -36,6 +36,11 @@ const statusFields: INodeProperties[] = ALL_PROVIDERS.map(({ name, value }) => (
 	displayOptions: { show: { provider: [value], events: ['status_updates'] } },
 }));
 
+const EVENTS = [
+	{ name: 'Incoming Message', value: 'messages', action: 'On incoming message', description: 'A contact sent a message to the channel' },
+	{ name: 'Message Status Update', value: 'status_updates', action: 'On message status update', description: 'A message sent from the channel changed status' },
+];
+
 export class SociocsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sociocs Trigger',
@@ -43,8 +48,9 @@ export class SociocsTrigger implements INodeType {
 		icon: { light: 'file:../../icons/sociocs.svg', dark: 'file:../../icons/sociocs.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when a message arrives on Sociocs or a sent message changes status',
+		subtitle: eventsSubtitle(EVENTS),
+		// n8n's node panel shows a trigger's description for the whole app (Sociocs), actions included.
+		description: 'Send SMS, MMS and WhatsApp messages (Twilio, Gupshup), record inbound messages, and start workflows on incoming messages and status updates in Sociocs',
 		defaults: { name: 'Sociocs Trigger' },
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
@@ -52,11 +58,8 @@ export class SociocsTrigger implements INodeType {
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			...triggerHeader(
-				'Activating the workflow subscribes this URL in Sociocs (with a signing secret of its own); deactivating it unsubscribes. Deliveries without a valid signature are refused.',
-				[
-					{ name: 'Incoming Message', value: 'messages', description: 'A contact sent a message to the channel' },
-					{ name: 'Message Status Update', value: 'status_updates', description: 'A message sent from the channel changed status' },
-				],
+				'Nothing to copy: Execute step subscribes the Test URL in Sociocs until one event arrives; Publish (top right) subscribes the Production URL, each with a signing secret of its own, and unpublishing unsubscribes it. Deliveries without a valid signature are refused.',
+				EVENTS,
 				['messages'],
 			),
 			{
@@ -67,7 +70,11 @@ export class SociocsTrigger implements INodeType {
 				default: 'twlo',
 				description: 'The messaging provider of the channel',
 			},
-			{ ...channelField('send'), displayOptions: undefined },
+			{
+				...channelField('send'),
+				displayOptions: undefined,
+				hint: 'The channel to listen on: Execute step and Publish stay unavailable until one is chosen. After changing Provider, choose it again.',
+			},
 			...statusFields,
 		],
 	};

@@ -17,9 +17,10 @@ const { hmacHex: hmac, sociocsIncoming } = require('../mock/deliveries.js');
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
-function legacyVersion(workflow, nodeName) {
+function legacyVersion(workflow, nodeName, oldType) {
 	const node = workflow.nodes.find((n) => n.name === nodeName);
 	node.typeVersion = 1;
+	if (oldType) node.type = oldType;
 	node.webhookId = `${node.webhookId}-v1`;
 	return workflow;
 }
@@ -33,13 +34,15 @@ const workflows = {
 		'HighLevel Trigger': { rsaPublicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
 		'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thl1' } },
 	}),
-	// The same workflow as saved before the triggers' version 1.1: it must keep working.
+	// The same workflow as saved before the triggers' version 1.1 and the type's rename
+	// (highLevelTrigger, now highLevelConversationsTrigger): it must keep working.
 	highLevelV1: legacyVersion(
 		exampleWorkflow('highlevel-inbound-to-inbox-reply.json', 'e2eTrigHighLevelV1', {
 			'HighLevel Trigger': { rsaPublicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
 			'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thlv1' } },
 		}),
 		'HighLevel Trigger',
+		'n8n-nodes-omnichannel.highLevelTrigger',
 	),
 	inboxHook: exampleWorkflow('inbox-webhook-to-sociocs-send.json', 'e2eTrigInboxHook', {
 		'Sociocs: Send': { channelKey: 'chan-hook' },

@@ -178,7 +178,7 @@ describe('HighLevel > Add Inbound Message: requests', () => {
 
 describe('HighLevel > Add Inbound Message: which fields a user sees', () => {
 	const node = new HighLevelConversations();
-	const base = ['authentication', 'resource', 'operation', 'type', 'conversationId', 'conversationProviderId', 'message', 'direction', 'attachments', 'options'];
+	const base = ['signInNotice', 'authentication', 'resource', 'operation', 'type', 'conversationId', 'conversationProviderId', 'message', 'direction', 'attachments', 'options'];
 	const email = ['html', 'subject', 'emailFrom', 'emailTo', 'emailCc', 'emailBcc', 'emailMessageId'];
 	const call = ['callTo', 'callFrom', 'callStatus'];
 

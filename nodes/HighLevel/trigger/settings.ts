@@ -22,10 +22,10 @@ export function messageTypeKey(value: unknown): string {
 
 export const properties: INodeProperties[] = [
 	...triggerHeader(
-		'HighLevel sends webhooks from a Marketplace app: paste this node\'s Production URL (above) into the app\'s Advanced Settings > Webhooks, and give the app the scope conversations/message.readonly. Deliveries are answered at once; ones without a valid signature, older than 5 minutes or repeated are refused.',
+		'HighLevel sends webhooks from a Marketplace app: open Webhook URLs above, switch to Production URL and paste it into the app\'s Advanced Settings > Webhooks; give the app the scope conversations/message.readonly; then Publish the workflow (top right). Deliveries are answered at once; ones without a valid signature, older than 5 minutes or repeated are refused.',
 		[
-			{ name: 'Inbound Message', value: 'InboundMessage', description: 'A contact sent a message' },
-			{ name: 'Outbound Message', value: 'OutboundMessage', description: 'A message was sent to a contact' },
+			{ name: 'Inbound Message', value: 'InboundMessage', action: 'On inbound message', description: 'A contact sent a message' },
+			{ name: 'Outbound Message', value: 'OutboundMessage', action: 'On outbound message', description: 'A message was sent to a contact' },
 		],
 		['InboundMessage'],
 	),

@@ -10,14 +10,14 @@ import { triggerHeader } from '../../shared/webhooks/properties';
  */
 
 export const EVENT_OPTIONS = [
-	{ name: 'Message Received', value: 'message.received', description: 'A message from the other person (v1: message.created with origin "external")' },
-	{ name: 'Message Sent', value: 'message.sent', description: 'A message sent by your team (v1: message.created with origin "internal")' },
-	{ name: 'Thread Created', value: 'thread.created' },
-	{ name: 'Thread Assigned', value: 'thread.assigned' },
-	{ name: 'Thread Unassigned', value: 'thread.unassigned' },
-	{ name: 'Thread Archived', value: 'thread.archived' },
-	{ name: 'Message Edited', value: 'message.edited' },
-	{ name: 'Message Deleted', value: 'message.deleted' },
+	{ name: 'Message Received', value: 'message.received', action: 'On message received', description: 'A message from the other person (v1: message.created with origin "external")' },
+	{ name: 'Message Sent', value: 'message.sent', action: 'On message sent', description: 'A message sent by your team (v1: message.created with origin "internal")' },
+	{ name: 'Thread Created', value: 'thread.created', action: 'On thread created' },
+	{ name: 'Thread Assigned', value: 'thread.assigned', action: 'On thread assigned' },
+	{ name: 'Thread Unassigned', value: 'thread.unassigned', action: 'On thread unassigned' },
+	{ name: 'Thread Archived', value: 'thread.archived', action: 'On thread archived' },
+	{ name: 'Message Edited', value: 'message.edited', action: 'On message edited' },
+	{ name: 'Message Deleted', value: 'message.deleted', action: 'On message deleted' },
 ];
 
 /** The trigger's notice (its set-up) and the events field. */

@@ -16,3 +16,12 @@ export function triggerHeader(setUp: string, events: INodePropertyOptions[], def
  * with 1 keep loading and working.
  */
 export const WEBHOOK_TRIGGER_VERSIONS = { version: [1, 1.1], defaultVersion: 1.1 };
+
+/**
+ * A trigger's canvas subtitle in words, from its events' `action` texts ("On incoming message"):
+ * "On incoming message, message status update" rather than the raw values n8n would show.
+ */
+export function eventsSubtitle(events: INodePropertyOptions[]): string {
+	const words = Object.fromEntries(events.map(({ value, action }) => [value, (action ?? String(value)).replace(/^On /, '')]));
+	return `={{ $parameter["events"].length === 0 ? "No event chosen" : "On " + $parameter["events"].map((event) => (${JSON.stringify(words)})[event] || event).join(", ") }}`;
+}

@@ -77,7 +77,7 @@ export function channelField(operation: string): INodeProperties {
 		required: true,
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'The list shows the channels of the chosen provider. By expression, give the channel key from Sociocs\' Profile & settings > API.',
+		hint: 'The list shows the channels of the chosen provider: after changing Provider, choose the channel again. If it shows an error after you chose the credential, pick Refresh List from the field\'s ⋮ menu. By expression, give the channel key from Sociocs\' Profile & settings > API.',
 		displayOptions: { show: { resource: ['message'], operation: [operation] } },
 	};
 }

@@ -1,0 +1,193 @@
+// The editor as a new user meets it, in headless Chromium against a real n8n (2.40.7) with our
+// package installed and every dropdown answered by the mock API: the node panel finds each node
+// and trigger by the words users type, each app's entry lists its actions and its triggers, a
+// dropdown loads right after a credential is chosen, and the canvas and the triggers' set-up
+// notices read as words. With SCREENSHOTS_DIR set, the views are saved there as PNG
+// (scripts/screenshots.mjs does that for docs/screenshots).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openBrowser, openEntry, searchNodes } from './browser.mjs';
+import { CREDENTIALS, openEditor } from './editorHost.mjs';
+import { PACKAGE } from './workflow.mjs';
+
+let editor;
+let browser;
+let page;
+const shots = process.env.SCREENSHOTS_DIR;
+const shoot = async (file) => shots && (await page.screenshot({ path: path.join(shots, file) }));
+
+before(async () => {
+	editor = await openEditor();
+	({ browser, page } = await openBrowser(editor.url));
+});
+
+after(async () => {
+	await browser?.close();
+	await editor?.close();
+});
+
+const type = (name) => `${PACKAGE}.${name}`;
+
+async function openWorkflow(workflow) {
+	const saved = await editor.session.rest('POST', '/rest/workflows', { settings: {}, connections: {}, ...workflow });
+	await page.goto(`${editor.url}/workflow/${saved.id}`);
+	await page.waitForSelector('[data-test-id="canvas-plus-button"], [data-test-id="canvas-node"]', { timeout: 120_000 });
+	return saved;
+}
+
+describe('the node panel', () => {
+	before(async () => await openWorkflow({ name: 'Empty', nodes: [] }));
+
+	// An empty canvas opens the panel on "What triggers this workflow?", where n8n drops " Trigger"
+	// from a trigger's own entry (NodeCreator's NodesMode): the Inbox Webhook Trigger reads "... Webhook".
+	const SEARCHES = [
+		['HighLevel', ['HighLevel Conversations']],
+		['GHL', ['HighLevel Conversations']],
+		['HighLevel trigger', ['HighLevel Conversations']],
+		['SMS', ['Sociocs']],
+		['WhatsApp', ['Sociocs']],
+		['Sociocs trigger', ['Sociocs']],
+		['Inbox', ['Inbox (inboxapp.com)', 'Inbox (inboxapp.com) Webhook']],
+		['LinkedIn', ['Inbox (inboxapp.com)', 'Inbox (inboxapp.com) Webhook']],
+	];
+	for (const [query, expected] of SEARCHES) {
+		test(`"${query}" lists ${expected.join(' and ')}, each once`, async () => {
+			const names = await searchNodes(page, query);
+			for (const name of expected) assert.equal(names.filter((listed) => listed === name).length, 1, `"${query}" listed ${JSON.stringify(names)}`);
+			const ours = names.filter((listed) => /Sociocs|HighLevel Conversations|inboxapp/.test(listed));
+			assert.deepEqual(ours.filter((listed) => !expected.includes(listed)), [], `"${query}" listed more of ours: ${JSON.stringify(names)}`);
+			if (query === 'HighLevel') await shoot('search-highlevel.png');
+			if (query === 'LinkedIn') await shoot('search-linkedin.png');
+		});
+	}
+
+	const ENTRIES = [
+		['Sociocs', 'sociocs', ['On incoming message', 'On message status update'], ['Add an inbound message', 'Send a message']],
+		['HighLevel Conversations', 'highLevelConversations', ['On inbound message', 'On outbound message'], ['Add an inbound message']],
+		['Inbox (inboxapp.com)', 'inbox', ['On message received', 'On message sent', 'On thread created'], ['Reply to a thread']],
+	];
+	for (const [entry, name, triggers, actions] of ENTRIES) {
+		test(`${entry}: one entry with its triggers and its actions`, async () => {
+			await searchNodes(page, entry);
+			const shown = await openEntry(page, entry);
+			await shoot(`panel-${name}.png`);
+			const ofType = (suffix) => shown.items.filter((item) => item.type === type(`${name}${suffix}`)).map((item) => item.text);
+			for (const trigger of triggers) assert.ok(ofType('Trigger').includes(trigger), `${entry} lacks the trigger "${trigger}": ${JSON.stringify(shown)}`);
+			assert.deepEqual(ofType('').sort(), [...actions].sort());
+			assert.match(shown.triggersHeader, /^Triggers \((\d+)\)$/);
+			assert.equal(shown.actionsHeader, `Actions (${actions.length})`);
+			// The entry's description (the trigger's, n8n's choice) says what the node sends.
+			const description = await page.locator('[data-test-id="node-creator"]').innerText();
+			assert.doesNotMatch(description, /Starts the workflow when/);
+			await page.keyboard.press('Escape');
+			await page.keyboard.press('Escape');
+		});
+	}
+});
+
+describe('dropdowns', () => {
+	test('Sociocs Channel loads right after the credential is chosen', async () => {
+		await openWorkflow({
+			name: 'No credential yet',
+			nodes: [{ id: 'a', name: 'Send', type: type('sociocs'), typeVersion: 1, position: [0, 0], parameters: { resource: 'message', operation: 'send', provider: 'gswa' } }],
+		});
+		await page.locator('[data-test-id="canvas-node"]').first().dblclick();
+		await page.locator('[data-test-id="node-credentials-select"]').click();
+		await page.locator(`[data-test-id="node-credentials-select-item-${CREDENTIALS.omnichannelSociocsApi.id}"]`).click();
+		await page.locator('[data-test-id="parameter-input-channelKey"]').click();
+		const option = page.locator('.el-select-dropdown__item, [data-test-id="parameter-input-item"]', { hasText: 'gswa main line' }).first();
+		await option.waitFor({ timeout: 20_000 });
+		await shoot('channel-after-credential.png');
+		await page.keyboard.press('Escape');
+	});
+});
+
+describe('HighLevel: the two ways to sign in', () => {
+	// n8n 2.40 hides the Authentication field (ParameterInputList hides what a credential's
+	// displayOptions name); the node's notice, the credential list and the dialog name both ways.
+	test('the notice, the credential list and the credential dialog name both ways', async () => {
+		await openWorkflow({
+			name: 'HighLevel sign-in',
+			nodes: [{ id: 'a', name: 'Add', type: type('highLevelConversations'), typeVersion: 1, position: [0, 0], parameters: {} }],
+		});
+		await page.locator('[data-test-id="canvas-node"]').first().dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		assert.match(await ndv.innerText(), /Two ways to sign in: a Private Integration Token .* or OAuth2 with your Marketplace app/);
+		await page.locator('[data-test-id="node-credentials-select"]').click();
+		const listed = await page.locator('[data-test-id^="node-credentials-select-item"]').allInnerTexts();
+		await shoot('highlevel-sign-in.png');
+		assert.ok(listed.some((item) => item.includes('HighLevel Private Integration Token API')), JSON.stringify(listed));
+		assert.ok(listed.some((item) => item.includes('HighLevel Marketplace App OAuth2 API')), JSON.stringify(listed));
+		await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
+		const modes = page.locator('[data-test-id="credential-mode-dropdown-trigger"]');
+		await modes.waitFor({ timeout: 15_000 });
+		await modes.click();
+		await page.waitForTimeout(500);
+		const dialog = await page.locator('body').innerText();
+		assert.match(dialog, /OAuth2 \(Marketplace App\)/);
+		assert.match(dialog, /Private Integration Token/);
+		await shoot('highlevel-credential-dialog.png');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+	});
+});
+
+describe('triggers on the canvas and in their panels', () => {
+	const trigger = (id, name, nodeType, x, parameters, credential) => ({
+		id, name, type: type(nodeType), typeVersion: nodeType === 'inboxTrigger' ? 1 : 1.1, position: [x, 0], parameters, webhookId: `wh-${id}`,
+		...(credential ? { credentials: { [credential]: CREDENTIALS[credential] } } : {}),
+	});
+	const NODES = [
+		trigger('s', 'Sociocs Trigger', 'sociocsTrigger', 0, { events: ['messages', 'status_updates'], provider: 'twlo' }, 'omnichannelSociocsApi'),
+		trigger('h', 'HighLevel Trigger', 'highLevelConversationsTrigger', 300, { events: ['InboundMessage', 'OutboundMessage'] }),
+		trigger('w', 'Inbox Webhook Trigger', 'inboxWebhookTrigger', 600, { events: ['message.received', 'thread.created'] }, 'omnichannelInboxApi'),
+		trigger('p', 'Inbox Trigger', 'inboxTrigger', 900, { events: ['message.received'] }, 'omnichannelInboxApi'),
+	];
+	before(async () => {
+		await openWorkflow({ name: 'Triggers', nodes: NODES });
+		await page.click('[data-test-id="zoom-to-fit"]');
+		await page.waitForTimeout(800);
+	});
+
+	test('subtitles are words', async () => {
+		const texts = await page.locator('[data-test-id="canvas-node"]').allInnerTexts();
+		const joined = texts.join('\n');
+		await shoot('canvas-triggers.png');
+		for (const words of ['On incoming message, message status update', 'On inbound message, outbound message', 'On message received, thread created', 'On message received']) {
+			assert.ok(joined.includes(words), `no subtitle "${words}" in ${JSON.stringify(texts)}`);
+		}
+		assert.doesNotMatch(joined, /status_updates|InboundMessage|message\.received/);
+	});
+
+	const PANELS = [
+		['Sociocs Trigger', 'trigger-sociocs.png', /Execute step subscribes the Test URL[\s\S]*Publish/],
+		['HighLevel Trigger', 'trigger-highlevel.png', /open Webhook URLs above, switch to Production URL[\s\S]*Publish/],
+		['Inbox Webhook Trigger', 'trigger-inbox-webhook.png', /open Webhook URLs above, switch to Production URL[\s\S]*Publish/],
+		['Inbox Trigger', 'trigger-inbox.png', /Poll Times above/],
+	];
+	for (const [name, file, notice] of PANELS) {
+		test(`${name}: the set-up notice says what this screen shows`, async () => {
+			await page.locator('[data-test-id="canvas-node"]', { hasText: name }).first().dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1500);
+			const text = await ndv.innerText();
+			await shoot(file);
+			assert.match(text, notice);
+			assert.doesNotMatch(text, /Production URL \(above\)|Activating|interval below/);
+			if (name !== 'Inbox Trigger') {
+				// The URL section the notices point to: folded, titled "Webhook URLs".
+				assert.match(text, /Webhook URLs/);
+			} else {
+				// Poll Times stands above the notice, as the notice says.
+				assert.ok(text.indexOf('Poll Times') < text.indexOf('Poll Times above'), text);
+			}
+			if (name === 'Sociocs Trigger') assert.match(text, /Execute step and Publish stay unavailable until one is chosen/);
+			await page.locator('[data-test-id="ndv-close-button"]').click();
+			await page.waitForTimeout(500);
+		});
+	}
+});
