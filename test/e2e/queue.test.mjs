@@ -160,7 +160,7 @@ async function settledExecutions(workflowId, count, label) {
 		if (stable && now.length === count) return true;
 		await new Promise((resolve) => setTimeout(resolve, 800));
 		return false;
-	}, label, 60_000);
+	}, label, 180_000);
 	return last;
 }
 
@@ -191,7 +191,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 		// arrive right after the poll at activation (which starts from now).
 		await cluster.activate(triggers.inboxPoll.id);
 		pollActivatedAt = Date.now();
-		await until(() => polls().length >= 1, 'the poll at activation', 60_000);
+		await until(() => polls().length >= 1, 'the poll at activation', 180_000);
 		newestSeq = mock.webhooks
 			.addInboxEvents([inboxEvent('pollQ1', 'external', 'first new message'), inboxEvent('pollQ1b', 'internal', 'our own reply')])
 			.at(-1).seq;
@@ -205,7 +205,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 			await until(async () => (await post(`${cluster.webhook.url}/webhook/${workflow.id}`, probe)).status !== 404, `${workflow.id} to be served`);
 			await twoAtOnce(workflow, ['warm-a', 'warm-b'], 3);
 			const ids = (await settledExecutions(workflow.id, 3, `${workflow.id} warm-up`)).map((e) => e.id);
-			await until(() => cluster.ranBy(ids).every((w) => w >= 0), 'the workers to log the warm-up', 10_000);
+			await until(() => cluster.ranBy(ids).every((w) => w >= 0), 'the workers to log the warm-up', 60_000);
 			warmedBy.push(cluster.ranBy(ids).join(','));
 		}
 		figure(`warm-up (probe + 2 small executions at once, per workflow) ${Date.now() - warm} ms, ran by workers ${warmedBy.join(' / ')}`);
@@ -258,7 +258,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 		const records = (await settledExecutions(workflowId, before + 2, `two more ${workflowId} executions`)).slice(before);
 		assert.deepEqual(records.map((r) => [r.mode, r.status]), [['webhook', 'success'], ['webhook', 'success']]);
 		const ids = records.map((r) => r.id);
-		await until(() => cluster.ranBy(ids).every((w) => w >= 0), 'the workers to log the executions', 10_000);
+		await until(() => cluster.ranBy(ids).every((w) => w >= 0), 'the workers to log the executions', 60_000);
 		const ranBy = cluster.ranBy(ids);
 		assert.deepEqual([...ranBy].sort(), [0, 1], `one execution per worker (ran by ${ranBy})`);
 		for (const id of ids) assert.match(cluster.webhook.output(), new RegExp(`Enqueued execution ${id} `));
@@ -266,7 +266,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 	}
 
 	for (const discipline of DISCIPLINES) {
-		test(`bulk across workers: 2 x ${SEND_ITEMS} Sociocs sends at once, one credential, ${SEND_RATE}/s ${discipline}, ${LATENCY_MS} ms`, { timeout: 120_000 }, async () => {
+		test(`bulk across workers: 2 x ${SEND_ITEMS} Sociocs sends at once, one credential, ${SEND_RATE}/s ${discipline}, ${LATENCY_MS} ms`, { timeout: 300_000 }, async () => {
 			bulkMock.reset();
 			bulkMock.setLatency(LATENCY_MS);
 			bulkMock.setRateLimit({ perSecond: SEND_RATE, discipline });
@@ -289,7 +289,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 		[bulk.highLevel, 'default options'],
 		[bulk.highLevelPaced, `Max Requests per Second ${HL_PACED_PER_SECOND}`],
 	]) {
-		test(`bulk across workers: 2 x ${HL_ITEMS} HighLevel Add Inbound at once, ${HL_LIMIT} per ${HL_WINDOW_MS} ms with X-RateLimit-* headers, ${label}`, { timeout: 120_000 }, async () => {
+		test(`bulk across workers: 2 x ${HL_ITEMS} HighLevel Add Inbound at once, ${HL_LIMIT} per ${HL_WINDOW_MS} ms with X-RateLimit-* headers, ${label}`, { timeout: 300_000 }, async () => {
 			bulkMock.reset();
 			bulkMock.setLatency(LATENCY_MS);
 			bulkMock.setRateLimit({ limit: HL_LIMIT, windowMs: HL_WINDOW_MS, discipline: 'fixed', headers: 'highlevel' });
@@ -348,13 +348,13 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 			assert.match(again.body, /duplicate/);
 			const [execution] = await settledExecutions(triggers.sociocs.id, 1, 'one Sociocs Trigger execution');
 			assert.equal(execution.mode, 'webhook');
-			await until(() => cluster.ranBy([execution.id])[0] >= 0, 'a worker to log it', 10_000);
+			await until(() => cluster.ranBy([execution.id])[0] >= 0, 'a worker to log it', 60_000);
 			assert.match(cluster.webhook.output(), new RegExp(`Enqueued execution ${execution.id} `));
 			await until(() => inbounds().length === 1, 'the HighLevel inbound');
 			figure(`Sociocs Trigger signed delivery answered in ${first.ms} ms by the webhook process`);
 		});
 
-		test('duplicates across a webhook restart and across two webhook processes (the in-process memory is the limit)', { timeout: 120_000 }, async () => {
+		test('duplicates across a webhook restart and across two webhook processes (the in-process memory is the limit)', { timeout: 300_000 }, async () => {
 			const raw = event('SMq1', 'Hello from queue mode');
 			const restart = await cluster.restartWebhook();
 			figure(`webhook process restart: SIGTERM to exit ${restart.stopMs} ms, ready again ${restart.readyMs} ms`);
@@ -402,7 +402,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 			const headers = { 'x-wh-signature': sign('sha256', Buffer.from(raw), rsa.privateKey).toString('base64') };
 			assert.equal((await post(`${cluster.webhook.url}${hlRoute}`, raw, headers)).status, 200);
 			const [execution] = await settledExecutions(triggers.highLevel.id, 1, 'one HighLevel Trigger execution');
-			await until(() => cluster.ranBy([execution.id])[0] >= 0, 'a worker to log it', 10_000);
+			await until(() => cluster.ranBy([execution.id])[0] >= 0, 'a worker to log it', 60_000);
 			await until(() => mock.requests.some((r) => r.path === '/inbox/api/v1/threads/tq1/messages'), 'the Inbox reply');
 		});
 
@@ -414,7 +414,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 			const headers = { 'x-inbox-signature': `t=${t},v1=${hmac(INBOX_SIGNING_SECRET, `${t}.${raw}`)}` };
 			assert.equal((await post(`${cluster.webhook.url}${inboxRoute}`, raw, headers)).status, 200);
 			const [execution] = await settledExecutions(triggers.inboxHook.id, 1, 'one Inbox Webhook Trigger execution');
-			await until(() => cluster.ranBy([execution.id])[0] >= 0, 'a worker to log it', 10_000);
+			await until(() => cluster.ranBy([execution.id])[0] >= 0, 'a worker to log it', 60_000);
 			await until(() => sociocsSends('chan-hook').length === 1, 'the Sociocs send');
 		});
 
@@ -426,7 +426,7 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 		});
 	});
 
-	test('Inbox Trigger (polling): polled by one process only, each new message sent once', { timeout: 150_000 }, async () => {
+	test('Inbox Trigger (polling): polled by one process only, each new message sent once', { timeout: 300_000 }, async () => {
 		await until(() => sociocsSends('chan-poll').length >= 1, 'a send from a later poll', 100_000);
 		// At least one more minute tick after the one that sent: a second poller would send again.
 		await until(() => polls().some((r) => Number(r.query.afterSeq) >= newestSeq), 'a poll after the one that found the message', 70_000);
@@ -437,6 +437,6 @@ describe('n8n queue mode: main, two workers, one webhook process', { skip: unava
 		assert.ok(polls().length <= minutes + 1, `${polls().length} polls in ${minutes} minutes: more than one process polls`);
 		const runs = (await cluster.executions(triggers.inboxPoll.id)).filter((e) => e.mode === 'trigger');
 		assert.equal(runs.length, 1);
-		await until(() => cluster.ranBy([runs[0].id])[0] >= 0, 'a worker to log the poll execution', 10_000);
+		await until(() => cluster.ranBy([runs[0].id])[0] >= 0, 'a worker to log the poll execution', 60_000);
 	});
 });

@@ -11,13 +11,19 @@ import path from 'node:path';
 import { ensureN8n, freePort, installPackage, n8n, n8nBin, n8nEnv, signIn, startServer } from '../../scripts/n8n-host.mjs';
 import { ensureQueueServers, startPostgres, startRedis } from '../../scripts/queue-servers.mjs';
 
+const START_TIMEOUT_MS = 600_000;
+
 /** Either the servers can run here, or the one-line reason they cannot. */
 export function queueServers() {
 	return ensureQueueServers();
 }
 
-/** A process of the cluster: { kind, port, output(), stop(), exited }. Ready once `readyUrl` answers 200. */
-async function startN8nProcess(kind, args, env, readyUrl, timeoutMs = 180_000) {
+/**
+ * A process of the cluster: { kind, port, output(), stop(), exited }. Ready once `readyUrl` answers
+ * 200. The time-out is a safety net only: four n8n processes starting at once on a shared 2-core
+ * machine were seen to take 2 minutes.
+ */
+async function startN8nProcess(kind, args, env, readyUrl, timeoutMs = START_TIMEOUT_MS) {
 	const started = Date.now();
 	const child = spawn(process.execPath, [n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let printed = '';
@@ -82,7 +88,11 @@ export async function startQueueCluster({ servers, credentials, workflows, worke
 		DB_POSTGRESDB_PASSWORD: 'unused-trust-on-loopback',
 		N8N_HOST: '127.0.0.1',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		// n8n 2.40 reads N8N_WEBHOOK_URL (WEBHOOK_URL is its deprecated name, which startServer sets).
+		N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPorts[0]}/`,
 		WEBHOOK_URL: `http://127.0.0.1:${webhookPorts[0]}/`,
+		// Manual runs go to the workers too (n8n's advice); the main then starts no task runner.
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000',
 		N8N_WORKFLOW_PUBLICATION_RECONCILE_INTERVAL_SECONDS: '2',
@@ -118,7 +128,11 @@ export async function startQueueCluster({ servers, credentials, workflows, worke
 	const startMain = async () => {
 		const port = await freePort();
 		const started = Date.now();
-		const proc = await startServer(userFolder, { ...shared, N8N_PORT: String(port), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/` });
+		const proc = await startServer(
+			userFolder,
+			{ ...shared, N8N_PORT: String(port), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/` },
+			{ timeoutMs: START_TIMEOUT_MS },
+		);
 		return { ...proc, readyMs: Date.now() - started };
 	};
 	// All at once: on 2 cores this is quicker than one after the other.
