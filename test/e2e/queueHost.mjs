@@ -59,7 +59,21 @@ async function startN8nProcess(kind, args, env, readyUrl, timeoutMs = START_TIME
  * that two executions at once go one to each) and one webhook process; production webhooks only
  * on webhook processes. `credentials` and `workflows` are imported first.
  */
-export async function startQueueCluster({ servers, credentials, workflows, workers = 2 }) {
+export async function startQueueCluster(options) {
+	// What has been started so far (promises of { stop }), stopped again if the start fails, so
+	// that a failed start leaves no server running.
+	const started = [];
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omnichannel-queue-'));
+	try {
+		return await startCluster(options, dir, (starting) => (started.push(starting), starting));
+	} catch (error) {
+		await Promise.allSettled(started.map(async (starting) => await (await starting).stop()));
+		fs.rmSync(dir, { recursive: true, force: true });
+		throw error;
+	}
+}
+
+async function startCluster({ servers, credentials, workflows, workers = 2 }, dir, track) {
 	const timings = {};
 	const time = async (label, work) => {
 		const started = Date.now();
@@ -68,9 +82,8 @@ export async function startQueueCluster({ servers, credentials, workflows, worke
 		return result;
 	};
 	ensureN8n();
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omnichannel-queue-'));
-	const redis = await time('redis', () => startRedis(servers.redisServer, path.join(dir, 'redis')));
-	const postgres = await time('postgres', () => startPostgres(servers.postgresNative, path.join(dir, 'postgres')));
+	const redis = await time('redis', () => track(startRedis(servers.redisServer, path.join(dir, 'redis'))));
+	const postgres = await time('postgres', () => track(startPostgres(servers.postgresNative, path.join(dir, 'postgres'))));
 	const userFolder = path.join(dir, 'n8n');
 	fs.mkdirSync(userFolder);
 	await time('package', () => installPackage(userFolder));
@@ -137,7 +150,7 @@ export async function startQueueCluster({ servers, credentials, workflows, worke
 	};
 	// All at once: on 2 cores this is quicker than one after the other.
 	const [main, webhook, ...workerList] = await time('main + webhook + workers together', () =>
-		Promise.all([startMain(), startWebhook(webhookPorts[0]), ...Array.from({ length: workers }, startWorker)]),
+		Promise.all([startMain(), startWebhook(webhookPorts[0]), ...Array.from({ length: workers }, startWorker)].map(track)),
 	);
 	const session = await signIn(main.url);
 
