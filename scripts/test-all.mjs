@@ -42,8 +42,22 @@ const e2eFiles = fs
 	.sort()
 	.map((file) => path.join('test', 'e2e', file));
 
+/**
+ * Files that prove something of the newest n8n only, each with why, printed when it is left out:
+ * queue mode and the editor walk are n8n 2.40.7's (1.x's editor panels and queue settings differ).
+ */
+const NEWEST_ONLY = {
+	'queue.test.mjs': 'queue mode (main, workers, webhook process) is proven on the newest n8n',
+	'editorPanels.test.mjs': "the editor walk reads n8n 2.40's node panel, which 1.x lays out differently",
+};
+
 /** The real-n8n suite against one n8n version (installed on first use): { passed, failed, ok }. */
 function realN8nSuite(version) {
+	const files = e2eFiles.filter((file) => {
+		const why = version === N8N_VERSIONS[0] ? undefined : NEWEST_ONLY[path.basename(file)];
+		if (why) console.log(`n8n ${version}: ${file} skipped: ${why}`);
+		return !why;
+	});
 	const e2eReport = path.join(os.tmpdir(), `omnichannel-e2e-${process.pid}-${version}.txt`);
 	const started = Date.now();
 	const ok = step(`real n8n suite (n8n ${version})`, 'node', [
@@ -53,7 +67,7 @@ function realN8nSuite(version) {
 		'--test-reporter-destination=stdout',
 		'--test-reporter=tap',
 		`--test-reporter-destination=${e2eReport}`,
-		...e2eFiles,
+		...files,
 	], { OMNICHANNEL_N8N_VERSION: version });
 	const tap = fs.existsSync(e2eReport) ? fs.readFileSync(e2eReport, 'utf8') : '';
 	fs.rmSync(e2eReport, { force: true });
