@@ -19,4 +19,25 @@ export function ensureDeps() {
 	execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env: npmEnv(), stdio: 'inherit' });
 }
 
+/**
+ * Debian packages the tests use: Chromium (the editor walk, test/e2e/editorPanels.test.mjs) and
+ * Redis (queue mode, test/e2e/queue.test.mjs). Installed when missing and this is root with
+ * apt-get; otherwise the suites that need them say so (and fail under CI=true).
+ */
+export function ensureSystemPackages() {
+	const missing = [
+		['chromium', '/usr/bin/chromium'],
+		['redis-server', '/usr/bin/redis-server'],
+	].filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
+	if (missing.length === 0) return;
+	if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
+		console.error(`[deps] ${missing.join(', ')} missing, and this is not root with apt-get: the suites that need them will say so`);
+		return;
+	}
+	console.error(`[deps] installing ${missing.join(', ')} from Debian's packages...`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
+	execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { env, stdio: 'inherit' });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) ensureDeps();

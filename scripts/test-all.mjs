@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ensureDeps } from './ensure-deps.mjs';
+import { ensureDeps, ensureSystemPackages } from './ensure-deps.mjs';
 import { N8N_VERSIONS, npmEnv, root } from './n8n-host.mjs';
 
 ensureDeps();
+ensureSystemPackages();
 
 function step(label, command, args, env = {}) {
 	console.log(`\n=== ${label}`);
