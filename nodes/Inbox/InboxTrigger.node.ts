@@ -17,7 +17,8 @@ export class InboxTrigger implements INodeType {
 		name: 'inboxTrigger',
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2 polls API v2's feed. New nodes get the last version (n8n's editor); saved ones keep theirs.
+		version: [1, 2],
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when messages or threads change in Inbox, by polling its events feed',
 		defaults: { name: 'Inbox Trigger' },
