@@ -4,6 +4,8 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { router } from './actions/router';
 import * as reply from './actions/thread/reply.operation';
 import { searchThreads } from './methods/listSearch';
+import { searchAccountLinks, searchThreadsV2 } from './methods/listSearchV2';
+import { withVersion2 } from './v2/description';
 
 export class Inbox implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +13,8 @@ export class Inbox implements INodeType {
 		name: 'inbox',
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 2 speaks API v2 (exactly-once sends). New nodes get the last version; saved ones keep theirs.
+		version: [1, 2],
 		subtitle: 'Reply to Thread',
 		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com)',
 		defaults: { name: 'Inbox' },
@@ -19,7 +22,7 @@ export class Inbox implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'omnichannelInboxApi', required: true }],
-		properties: [
+		properties: withVersion2([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -45,10 +48,10 @@ export class Inbox implements INodeType {
 				default: 'reply',
 			},
 			...reply.description,
-		],
+		]),
 	};
 
-	methods = { listSearch: { searchThreads } };
+	methods = { listSearch: { searchThreads, searchThreadsV2, searchAccountLinks } };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

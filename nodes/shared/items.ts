@@ -17,8 +17,13 @@ export interface Outgoing {
 	request: ApiRequest;
 	/** Items with the same key (same recipient / conversation) are sent strictly in order. */
 	orderKey?: string;
-	/** Shapes the API's answer into the item's output. */
-	output?: (response: unknown) => IDataObject;
+	/** Shapes the API's answer into the item's output (a list: one output item each, e.g. Get Many). */
+	output?: (response: unknown) => IDataObject | IDataObject[];
+	/**
+	 * Runs the item's requests instead of the one `apiRequest` of `request` (reads that page, a
+	 * send that looks something up first). `request` still names the item's main request.
+	 */
+	send?: (api: Api, itemIndex: number, outside: (wait: () => Promise<void>) => Promise<void>) => Promise<unknown>;
 }
 
 export type BuildOutgoing = (this: IExecuteFunctions, itemIndex: number) => Promise<Outgoing> | Outgoing;
@@ -90,7 +95,7 @@ export async function sendItems(
 ): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
 	const continueOnFail = ctx.continueOnFail();
-	const results: INodeExecutionData[] = new Array(count);
+	const results: Array<INodeExecutionData | INodeExecutionData[]> = new Array(count);
 
 	const outgoing: Array<Outgoing | undefined> = new Array(count);
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -112,11 +117,12 @@ export async function sendItems(
 	const sendOne = async (itemIndex: number, out: Outgoing) => {
 		if (stopped) return;
 		try {
-			const response = await apiRequest(ctx, api, out.request, itemIndex, slot.outside);
-			results[itemIndex] = {
-				json: out.output ? out.output(response) : asJson(response),
-				pairedItem: { item: itemIndex },
-			};
+			const response = out.send
+				? await out.send(api, itemIndex, slot.outside)
+				: await apiRequest(ctx, api, out.request, itemIndex, slot.outside);
+			const json = out.output ? out.output(response) : asJson(response);
+			const pairedItem = { item: itemIndex };
+			results[itemIndex] = Array.isArray(json) ? json.map((entry) => ({ json: entry, pairedItem })) : { json, pairedItem };
 			delivered++;
 		} catch (error) {
 			const failure = asItemError(ctx, error, itemIndex);
@@ -153,5 +159,5 @@ export async function sendItems(
 		error.description = error.description ? `${error.description}\n\n${tally}` : tally;
 		throw error;
 	}
-	return results;
+	return results.flat();
 }

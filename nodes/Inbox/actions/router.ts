@@ -3,13 +3,26 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { route } from '../../shared/router';
 import type { OperationTable } from '../../shared/router';
 import { INBOX } from '../../shared/services';
+import * as getMessage from './message/get.operation';
+import * as getMessages from './message/getAll.operation';
+import * as sendToPerson from './message/sendToPerson.operation';
+import * as getThread from './thread/get.operation';
+import * as getThreads from './thread/getAll.operation';
 import * as reply from './thread/reply.operation';
-import { openInbox } from '../v2/api';
+import * as replyV2 from './thread/replyV2.operation';
+import { apiVersionOf, openInbox } from '../v2/api';
 
 export const operations: OperationTable = {
 	thread: { reply },
 };
 
+/** Version 2 of the node, on API v2. */
+export const operationsV2: OperationTable = {
+	thread: { reply: replyV2, get: getThread, getAll: getThreads },
+	message: { sendToPerson, get: getMessage, getAll: getMessages },
+};
+
 export async function router(this: IExecuteFunctions) {
-	return await route(this, INBOX, operations, async (ctx, limits) => await openInbox(ctx, limits, 1));
+	const version = apiVersionOf(this);
+	return await route(this, INBOX, version === 2 ? operationsV2 : operations, async (ctx, limits) => await openInbox(ctx, limits, version));
 }
