@@ -1,8 +1,8 @@
 import { ExecutionBaseError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { apiRequest } from './transport';
-import type { Api, ApiRequest } from './transport';
+import { apiRequestFull } from './transport';
+import type { Api, ApiAnswer, ApiRequest, ReleaseSlotWhile } from './transport';
 
 /**
  * The item loop shared by every operation. It runs in two phases so that bad input never
@@ -17,19 +17,19 @@ export interface Outgoing {
 	request: ApiRequest;
 	/** Items with the same key (same recipient / conversation) are sent strictly in order. */
 	orderKey?: string;
-	/** Shapes the API's answer into the item's output (a list: one output item each, e.g. Get Many). */
-	output?: (response: unknown) => IDataObject | IDataObject[];
+	/** Shapes the API's answer (its body, and the whole answer: status, headers, attempts) into the item's output. */
+	output?: (response: unknown, answer: ApiAnswer) => IDataObject;
 	/**
-	 * Runs the item's requests instead of the one `apiRequest` of `request` (reads that page, a
-	 * send that looks something up first). `request` still names the item's main request.
+	 * Sends the item in place of the one request of `request` (a send that looks something up
+	 * first) and resolves its send's whole answer. `request` still names the item's main request.
 	 */
-	send?: (api: Api, itemIndex: number, outside: (wait: () => Promise<void>) => Promise<void>) => Promise<unknown>;
+	send?: (api: Api, itemIndex: number, releasedWhile: ReleaseSlotWhile) => Promise<ApiAnswer>;
 }
 
 export type BuildOutgoing = (this: IExecuteFunctions, itemIndex: number) => Promise<Outgoing> | Outgoing;
 
 /** The failure of one item, as n8n expects it: a node error that knows its item. */
-function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ExecutionBaseError {
+export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ExecutionBaseError {
 	if (error instanceof ExecutionBaseError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -37,7 +37,7 @@ function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: ExecutionBaseError, itemIndex: number): INodeExecutionData {
+export function errorItem(error: ExecutionBaseError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	const { httpCode } = error as { httpCode?: string | null };
@@ -54,8 +54,8 @@ function asJson(response: unknown): IDataObject {
 
 /**
  * A counting semaphore: at most `size` tasks run at once, started in call order. A task that
- * only waits (a rate-limited request waiting out its Retry-After) steps `outside` meanwhile,
- * so that its place sends something else.
+ * only waits (a rate-limited request waiting out its Retry-After) runs the wait in
+ * `releasedWhile`, so that its slot sends something else meanwhile.
  */
 export function semaphore(size: number) {
 	let running = 0;
@@ -77,7 +77,7 @@ export function semaphore(size: number) {
 				leave();
 			}
 		},
-		async outside(wait: () => Promise<void>): Promise<void> {
+		async releasedWhile(wait: () => Promise<void>): Promise<void> {
 			leave();
 			try {
 				await wait();
@@ -95,7 +95,7 @@ export async function sendItems(
 ): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
 	const continueOnFail = ctx.continueOnFail();
-	const results: Array<INodeExecutionData | INodeExecutionData[]> = new Array(count);
+	const results: INodeExecutionData[] = new Array(count);
 
 	const outgoing: Array<Outgoing | undefined> = new Array(count);
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -117,12 +117,13 @@ export async function sendItems(
 	const sendOne = async (itemIndex: number, out: Outgoing) => {
 		if (stopped) return;
 		try {
-			const response = out.send
-				? await out.send(api, itemIndex, slot.outside)
-				: await apiRequest(ctx, api, out.request, itemIndex, slot.outside);
-			const json = out.output ? out.output(response) : asJson(response);
-			const pairedItem = { item: itemIndex };
-			results[itemIndex] = Array.isArray(json) ? json.map((entry) => ({ json: entry, pairedItem })) : { json, pairedItem };
+			const answer = out.send
+				? await out.send(api, itemIndex, slot.releasedWhile)
+				: await apiRequestFull(ctx, api, out.request, itemIndex, slot.releasedWhile);
+			results[itemIndex] = {
+				json: out.output ? out.output(answer.body, answer) : asJson(answer.body),
+				pairedItem: { item: itemIndex },
+			};
 			delivered++;
 		} catch (error) {
 			const failure = asItemError(ctx, error, itemIndex);
@@ -159,5 +160,5 @@ export async function sendItems(
 		error.description = error.description ? `${error.description}\n\n${tally}` : tally;
 		throw error;
 	}
-	return results.flat();
+	return results;
 }

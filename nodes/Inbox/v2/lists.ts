@@ -1,9 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-type Show = NonNullable<IDisplayOptions['show']>;
-
-import { apiRequest } from '../../shared/transport';
-import type { Api } from '../../shared/transport';
+import type { ItemFields } from '../../shared/fields';
+import { asItemError } from '../../shared/items';
+import { cursorPages, emitPages } from '../../shared/transport';
+import type { Api, ApiRequest } from '../../shared/transport';
 
 /** Query parameters in order; v2 repeats a key for a list (`?tag=a&tag=b`), never brackets or commas. */
 export type Query = Array<[string, string]>;
@@ -17,54 +17,52 @@ export function withQuery(path: string, query: Query): string {
 /** v2's largest page. */
 export const PAGE_LIMIT = 100;
 
-/**
- * Every entry of a v2 list (`{ data, nextCursor }`), page by page with the same filters, up to
- * `max` (undefined: all). Each page asks for no more than is still wanted.
- */
-export async function readList(
-	ctx: IExecuteFunctions,
-	api: Api,
-	path: string,
-	query: Query,
-	max: number | undefined,
-	itemIndex: number,
-	outside?: (wait: () => Promise<void>) => Promise<void>,
-): Promise<IDataObject[]> {
-	const found: IDataObject[] = [];
-	let cursor: string | undefined;
-	do {
-		const want = max === undefined ? PAGE_LIMIT : Math.min(PAGE_LIMIT, max - found.length);
-		const page: Query = [...query, ['limit', String(want)]];
-		if (cursor) page.push(['cursor', cursor]);
-		const body = (await apiRequest(ctx, api, { method: 'GET', path: withQuery(path, page) }, itemIndex, outside)) as IDataObject;
-		const data = Array.isArray(body?.data) ? (body.data as IDataObject[]) : [];
-		found.push(...data.slice(0, max === undefined ? undefined : max - found.length));
-		cursor = typeof body?.nextCursor === 'string' && body.nextCursor ? body.nextCursor : undefined;
-		// A page that brings nothing but a cursor would be read forever: stop there.
-		if (!data.length) break;
-	} while (cursor && (max === undefined || found.length < max));
-	return found;
+/** The request for one page of a v2 list (`{ data, nextCursor }`), same filters on every page. */
+export function pageRequest(path: string, query: Query, cursor: string | undefined, remaining: number | undefined): ApiRequest {
+	const page: Query = [...query, ['limit', String(Math.min(PAGE_LIMIT, remaining ?? PAGE_LIMIT))]];
+	if (cursor) page.push(['cursor', cursor]);
+	return { method: 'GET', path: withQuery(path, page) };
 }
 
-/** Return All and Limit, n8n's pair for lists. */
-export function returnAllAndLimit(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
+/** Checks Return All / Limit of an item (a whole number of at least 1) before anything is read. */
+export function checkLimit(fields: ItemFields): void {
+	if (fields.boolean('returnAll', 'Return All')) return;
+	const limit = fields.raw('limit', 50);
+	if (!Number.isInteger(Number(limit)) || Number(limit) < 1) fields.fail('Limit', 'a whole number of at least 1', limit);
+}
+
+export interface ListOf {
+	path: string;
+	query: Query;
+}
+
+/**
+ * A v2 Get Many: every item is read and checked first (bad input stops the node before any
+ * request, or with Continue On Fail becomes its error item in place), then each item's list is
+ * read page by page over `nextCursor` up to its Limit (the shared pagination).
+ */
+export async function readLists(ctx: IExecuteFunctions, api: Api, read: (itemIndex: number) => ListOf): Promise<INodeExecutionData[]> {
+	const count = ctx.getInputData().length;
+	const lists: Array<ListOf | Error> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			lists.push(read(itemIndex));
+		} catch (error) {
+			const failure = asItemError(ctx, error, itemIndex);
+			if (!ctx.continueOnFail()) throw failure;
+			lists.push(failure);
+		}
+	}
+	return await emitPages(ctx, api, (source) => {
+		const list = lists[source.itemIndex];
+		if (list instanceof Error) throw list;
+		return cursorPages<string>(source, {
+			request: (cursor, remaining) => pageRequest(list.path, list.query, cursor, remaining),
+			items: (body) => ((body as IDataObject)?.data ?? []) as IDataObject[],
+			next: (body) => {
+				const next = (body as IDataObject)?.nextCursor;
+				return typeof next === 'string' && next ? next : undefined;
+			},
+		});
+	});
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemFields } from '../../shared/fields';
 import type { Outgoing } from '../../shared/items';
-import { apiRequest, idProof } from '../../shared/transport';
-import type { Api, ApiRequest } from '../../shared/transport';
+import { apiRequestFull, idProof } from '../../shared/transport';
+import type { Api, ApiAnswer, ApiRequest, ReleaseSlotWhile } from '../../shared/transport';
 import { INBOX_ID } from '../ids';
 import { withAdvice } from './refusals';
 
@@ -62,12 +62,26 @@ export function idempotencyKeyOf(ctx: IExecuteFunctions, fields: ItemFields, sam
 	return own;
 }
 
-/** One item's output: the sent message and its thread, and the key that makes it exactly-once. */
-export function sendOutput(response: unknown, idempotencyKey: string): IDataObject {
+const codeIs = (code: string) => (_status: number, body: unknown) =>
+	!!body && typeof body === 'object' && (body as IDataObject).code === code;
+/** 409: the first request with this key is still running; the same key again is safe. */
+export const SEND_IN_PROGRESS = codeIs('sendInProgress');
+/** 502: the platform may have delivered it; Inbox says never to retry. */
+export const SEND_UNCONFIRMED = codeIs('sendUnconfirmed');
+
+/**
+ * One item's output: the sent message and its thread, and the key that makes it exactly-once.
+ * 201 is a new send; 200 is Inbox's replay of an earlier send with the same key and body (it was
+ * delivered then, and not sent again now).
+ */
+export function sendOutput(response: unknown, idempotencyKey: string, answer?: Pick<ApiAnswer, 'status' | 'attempts'>): IDataObject {
 	const { message, thread } = (response ?? {}) as { message?: IDataObject; thread?: IDataObject };
 	return {
 		messageId: message?.id ?? null,
 		threadId: message?.threadId ?? thread?.id ?? null,
+		delivery: 'delivered',
+		replay: answer?.status === 200,
+		attempts: answer?.attempts ?? 1,
 		idempotencyKey,
 		message: message ?? null,
 		thread: thread ?? null,
@@ -83,20 +97,28 @@ export function sendOutgoing(
 	body: IDataObject,
 	idempotencyKey: string,
 	orderKey: string,
-	prepare?: (api: Api, itemIndex: number, outside: (wait: () => Promise<void>) => Promise<void>) => Promise<IDataObject>,
+	prepare?: (api: Api, itemIndex: number, releasedWhile: ReleaseSlotWhile) => Promise<IDataObject>,
 ): Outgoing {
-	const request: ApiRequest = { method: 'POST', path: '/messages', body, headers: { 'Idempotency-Key': idempotencyKey }, proof: SENT };
+	const request: ApiRequest = {
+		method: 'POST',
+		path: '/messages',
+		body,
+		proof: SENT,
+		idempotencyKey,
+		retryableWhen: SEND_IN_PROGRESS,
+		finalWhen: SEND_UNCONFIRMED,
+	};
 	return {
 		request,
 		orderKey,
-		send: async (api, itemIndex, outside) => {
+		send: async (api, itemIndex, releasedWhile) => {
 			try {
-				const final = prepare ? { ...request, body: await prepare(api, itemIndex, outside) } : request;
-				return await apiRequest(ctx, api, final, itemIndex, outside);
+				const final = prepare ? { ...request, body: await prepare(api, itemIndex, releasedWhile) } : request;
+				return await apiRequestFull(ctx, api, final, itemIndex, releasedWhile);
 			} catch (error) {
 				throw withAdvice(error);
 			}
 		},
-		output: (response) => sendOutput(response, idempotencyKey),
+		output: (response, answer) => sendOutput(response, idempotencyKey, answer),
 	};
 }

@@ -1,22 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
-import { sendItems } from '../../../shared/items';
-import type { Outgoing } from '../../../shared/items';
+import { returnAllOrLimit } from '../../../shared/listOptions';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
-import { returnAllAndLimit } from '../../v2/lists';
-import type { Query } from '../../v2/lists';
+import { checkLimit, readLists } from '../../v2/lists';
+import type { ListOf, Query } from '../../v2/lists';
 import { threadLocator } from '../../v2/properties';
-import { listOutgoing, maxOf } from '../../v2/readMany';
 
 /** Message > Get Many (API v2): `GET /threads/{threadId}/messages` over `nextCursor`. */
 const show = { '@version': [2], resource: ['message'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	threadLocator(show, 'The thread whose messages to get'),
-	...returnAllAndLimit(show),
+	...returnAllOrLimit(show),
 	{
 		displayName: 'Order',
 		name: 'order',
@@ -36,16 +34,15 @@ export function build(threadId: string, order: string): { path: string; query: Q
 	return { path: `/threads/${threadId}/messages`, query: order === 'asc' ? [['order', 'asc']] : [] };
 }
 
-function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
+function read(this: IExecuteFunctions, itemIndex: number): ListOf {
 	const fields = new ItemFields(this, itemIndex);
 	const threadId = fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
-	const max = maxOf(fields);
+	checkLimit(fields);
 	const order = fields.text('order', 'Order') ?? 'desc';
 	if (order !== 'asc' && order !== 'desc') fields.fail('Order', 'asc or desc', order);
-	const { path, query } = build(threadId, order);
-	return listOutgoing(this, path, query, max);
+	return build(threadId, order);
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {
-	return await sendItems(this, api, read);
+	return await readLists(this, api, read.bind(this));
 }

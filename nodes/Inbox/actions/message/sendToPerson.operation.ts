@@ -6,7 +6,7 @@ import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { apiRequest } from '../../../shared/transport';
-import type { Api } from '../../../shared/transport';
+import type { Api, ReleaseSlotWhile } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
 import { withQuery } from '../../v2/lists';
 import { accountLinkLocator, idempotencyKeyOption } from '../../v2/properties';
@@ -137,7 +137,7 @@ function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const key = idempotencyKeyOf(this, fields, { accountLinkId, recipient, content });
 	const final = (found: { platform?: string; contactId?: string }) => sendBody({ target: build(accountLinkId, recipient, found), content });
 
-	const prepare = async (api: Api, index: number, outside: (wait: () => Promise<void>) => Promise<void>): Promise<IDataObject> => {
+	const prepare = async (api: Api, index: number, outside: ReleaseSlotWhile): Promise<IDataObject> => {
 		const link = await once(api, `link:${accountLinkId}`, async () =>
 			(await apiRequest(ctx, api, { method: 'GET', path: `/account-links/${accountLinkId}` }, index, outside)) as IDataObject,
 		);

@@ -1,14 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
-import { sendItems } from '../../../shared/items';
-import type { Outgoing } from '../../../shared/items';
+import { returnAllOrLimit } from '../../../shared/listOptions';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
-import { returnAllAndLimit } from '../../v2/lists';
-import type { Query } from '../../v2/lists';
-import { listOutgoing, maxOf } from '../../v2/readMany';
+import { checkLimit, readLists } from '../../v2/lists';
+import type { ListOf, Query } from '../../v2/lists';
 
 /** Thread > Get Many (API v2): `GET /threads`, newest first, over `nextCursor`. */
 const show = { '@version': [2], resource: ['thread'], operation: ['getAll'] };
@@ -16,7 +14,7 @@ const show = { '@version': [2], resource: ['thread'], operation: ['getAll'] };
 export const FOLDERS = ['inbox', 'noReply', 'requests', 'archived', 'all'];
 
 export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
+	...returnAllOrLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -108,9 +106,9 @@ function ids(fields: ItemFields, name: string, label: string): string[] {
 	return values;
 }
 
-function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
+function read(this: IExecuteFunctions, itemIndex: number): ListOf {
 	const fields = new ItemFields(this, itemIndex);
-	const max = maxOf(fields);
+	checkLimit(fields);
 	const folder = fields.text('filters.folder', 'Folder');
 	if (folder !== undefined && !FOLDERS.includes(folder)) fields.fail('Folder', `one of ${FOLDERS.join(', ')}`, folder);
 	const assigneeId = fields.id('filters.assigneeId', 'Assignee ID', INBOX_ID, INBOX_ID_EXPECTED);
@@ -124,9 +122,9 @@ function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
 		unassigned,
 		q: fields.text('filters.q', 'Text')?.trim(),
 	});
-	return listOutgoing(this, '/threads', query, max);
+	return { path: '/threads', query };
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {
-	return await sendItems(this, api, read);
+	return await readLists(this, api, read.bind(this));
 }
