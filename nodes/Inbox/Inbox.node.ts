@@ -15,7 +15,7 @@ export class Inbox implements INodeType {
 		group: ['output'],
 		// 2 speaks API v2 (exactly-once sends). New nodes get the last version; saved ones keep theirs.
 		version: [1, 2],
-		subtitle: 'Reply to Thread',
+		subtitle: '={{ { reply: "Reply to Thread", sendToPerson: "Send to Person", get: "Get " + ($parameter["resource"] === "message" ? "Message" : "Thread"), getAll: "Get Many " + ($parameter["resource"] === "message" ? "Messages" : "Threads") }[$parameter["operation"]] }}',
 		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com)',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,

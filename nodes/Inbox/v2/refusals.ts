@@ -14,7 +14,7 @@ const ADVICE: Record<string, (details: IDataObject) => string> = {
 	sendUnconfirmed: (details) =>
 		`Inbox could not confirm that the platform took it and says it must not be retried: it may have been delivered. Look it up with Message > Get${details.messageId ? ` (message ID ${String(details.messageId)})` : ''} before sending it again.`,
 	recipientUnavailable: () => 'The contact has no profile on the platform of the chosen account link.',
-	profileAmbiguous: () => 'The contact has several profiles on that platform: send to the person by Platform ID instead.',
+	profileAmbiguous: () => 'The contact has several profiles on that platform: send to the person By Platform ID instead.',
 	accountLinkDisconnected: (details) =>
 		`The account link is ${String(details.status ?? 'not connected')}: reconnect it in Inbox (Settings > Accounts).`,
 	threadRestricted: () => 'The platform does not let this thread be messaged now (e.g. the person must accept the request first).',
