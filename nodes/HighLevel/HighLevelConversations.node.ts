@@ -1,10 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import * as addInbound from './actions/message/addInbound.operation';
-import { router } from './actions/router';
+import { propertiesOf, subtitleOf } from '../shared/resource';
+import { resources, router } from './actions/router';
 import { searchConversations } from './methods/listSearch';
-import { AUTHENTICATION, OAUTH2 } from '../shared/services';
+import { AUTHENTICATION, HIGHLEVEL, HIGHLEVEL_OAUTH2, OAUTH2 } from '../shared/services';
 
 const PRIVATE_TOKEN = 'privateIntegrationToken';
 
@@ -15,9 +15,7 @@ export class HighLevelConversations implements INodeType {
 		icon: { light: 'file:../../icons/highLevel.svg', dark: 'file:../../icons/highLevel.dark.svg' },
 		group: ['output'],
 		version: 1,
-		// What a person reads on the canvas, e.g. "Add Inbound Message (Email)": the Type's label.
-		subtitle:
-			'={{ "Add Inbound Message (" + ({ "Call": "Call", "Custom": "Custom", "Email": "Email", "FB": "Facebook", "GMB": "Google Business Messages", "IG": "Instagram", "Live_Chat": "Live Chat", "SMS": "SMS", "WebChat": "Web Chat", "WhatsApp": "WhatsApp" }[$parameter["type"]] || "SMS") + ")" }}',
+		subtitle: subtitleOf(resources),
 		// Told apart from n8n's built-in HighLevel node (contacts, opportunities, tasks, calendars)
 		// by what it adds: messages in conversations, and sign-in with a Marketplace app or a token.
 		description:
@@ -28,12 +26,12 @@ export class HighLevelConversations implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'omnichannelHighLevelApi',
+				name: HIGHLEVEL.credentialType,
 				required: true,
 				displayOptions: { show: { [AUTHENTICATION]: [PRIVATE_TOKEN] } },
 			},
 			{
-				name: 'omnichannelHighLevelOAuth2Api',
+				name: HIGHLEVEL_OAUTH2.credentialType,
 				required: true,
 				displayOptions: { show: { [AUTHENTICATION]: [OAUTH2] } },
 			},
@@ -50,31 +48,7 @@ export class HighLevelConversations implements INodeType {
 				],
 				default: PRIVATE_TOKEN,
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
-				default: 'message',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['message'] } },
-				options: [
-					{
-						name: 'Add Inbound',
-						value: 'addInbound',
-						action: 'Add an inbound message',
-						description: 'Add a message (SMS, email, call, ...) to a conversation',
-					},
-				],
-				default: 'addInbound',
-			},
-			...addInbound.description,
+			...propertiesOf(resources),
 		],
 	};
 

@@ -1,8 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import * as reply from './actions/thread/reply.operation';
+import { INBOX } from '../shared/services';
+import { propertiesOf } from '../shared/resource';
+import { resources, router } from './actions/router';
 import { searchThreads } from './methods/listSearch';
 import { searchAccountLinks, searchThreadsV2 } from './methods/listSearchV2';
 import { withVersion2 } from './v2/description';
@@ -21,34 +22,8 @@ export class Inbox implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'omnichannelInboxApi', required: true }],
-		properties: withVersion2([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Thread', value: 'thread' }],
-				default: 'thread',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['thread'] } },
-				options: [
-					{
-						name: 'Reply',
-						value: 'reply',
-						action: 'Reply to a thread',
-						description: 'Send a message in a thread',
-					},
-				],
-				default: 'reply',
-			},
-			...reply.description,
-		]),
+		credentials: [{ name: INBOX.credentialType, required: true }],
+		properties: withVersion2(propertiesOf(resources)),
 	};
 
 	methods = { listSearch: { searchThreads, searchThreadsV2, searchAccountLinks } };

@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { INBOX } from '../shared/services';
 import { header, mapEvent } from './trigger/events';
 import { readAfter, wants } from './trigger/poll';
 import type { PollState } from './trigger/poll';
@@ -25,7 +26,7 @@ export class InboxTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'omnichannelInboxApi', required: true }],
+		credentials: [{ name: INBOX.credentialType, required: true }],
 		properties: header(
 			'Checks Inbox for new events at the interval below; the first check after activation starts from now, not from past events. For real-time deliveries use the Inbox Webhook Trigger node.',
 		),

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { INBOX } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
@@ -15,7 +16,7 @@ import { verifyInbox } from '../shared/webhooks/signatures';
 import { eventName, header, mapEvent } from './trigger/events';
 
 async function signingSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials('omnichannelInboxApi');
+	const credentials = await ctx.getCredentials(INBOX.credentialType);
 	return typeof credentials.webhookSigningSecret === 'string' ? credentials.webhookSigningSecret.trim() : '';
 }
 
@@ -32,7 +33,7 @@ export class InboxWebhookTrigger implements INodeType {
 		defaults: { name: 'Inbox Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'omnichannelInboxApi', required: true }],
+		credentials: [{ name: INBOX.credentialType, required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: header(
 			'Inbox has no API for webhooks: copy this node\'s Production URL (above) into Inbox under Settings > Webhooks, then copy the signing secret Inbox shows (ibt_wh_...) into the credential\'s "Webhook Signing Secret". Deliveries without a valid X-Inbox-Signature are refused.',

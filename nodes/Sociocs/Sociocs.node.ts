@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import * as addInbound from './actions/message/addInbound.operation';
-import * as send from './actions/message/send.operation';
-import { router } from './actions/router';
+import { SOCIOCS } from '../shared/services';
+import { propertiesOf, subtitleOf } from '../shared/resource';
+import { resources, router } from './actions/router';
 import { getChannels, getLists, getTeamMembers } from './methods/loadOptions';
 
 export class Sociocs implements INodeType {
@@ -13,48 +13,15 @@ export class Sociocs implements INodeType {
 		icon: { light: 'file:../../icons/sociocs.svg', dark: 'file:../../icons/sociocs.dark.svg' },
 		group: ['output'],
 		version: 1,
-		// What a person reads on the canvas, e.g. "Send WhatsApp (Gupshup)" (n8n's lint wants a literal here).
-		subtitle:
-			'={{ $parameter["operation"] === "addInbound" ? "Add Inbound Message (Twilio SMS)" : "Send " + ({ "twlo": "SMS (Twilio)", "twlowa": "WhatsApp (Twilio)", "gswa": "WhatsApp (Gupshup)" }[$parameter["provider"]] || "Message") }}',
+		subtitle: subtitleOf(resources),
 		description: 'Send SMS, MMS and WhatsApp messages (Twilio, Gupshup) and record inbound messages in Sociocs',
 		defaults: { name: 'Sociocs' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'omnichannelSociocsApi', required: true }],
+		credentials: [{ name: SOCIOCS.credentialType, required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
-				default: 'message',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['message'] } },
-				options: [
-					{
-						name: 'Add Inbound',
-						value: 'addInbound',
-						action: 'Add an inbound message',
-						description: 'Save a message received elsewhere into the Sociocs inbox',
-					},
-					{
-						name: 'Send',
-						value: 'send',
-						action: 'Send a message',
-						description: 'Send an SMS or WhatsApp message',
-					},
-				],
-				default: 'send',
-			},
-			...send.description,
-			...addInbound.description,
+			...propertiesOf(resources),
 		],
 	};
 

@@ -1,5 +1,6 @@
 /**
- * Date-times sent to the APIs as ISO 8601 with the offset of the workflow's time zone, e.g.
+ * The package's dates. Date-times sent to the APIs are ISO 8601 with the offset of the
+ * workflow's time zone, e.g.
  * "2026-11-24T09:30:00-05:00". n8n hands a date-time parameter over as a naive string from the
  * picker ("2026-11-24T09:30:00", meant in the workflow's zone), an ISO string with an offset,
  * or a Luxon DateTime from an expression such as {{ $now.plus(1, 'day') }}.
@@ -101,4 +102,14 @@ export function toZonedIso(value: unknown, timeZone: string): string | undefined
 	const calendarDay = new Date(Date.UTC(year, month - 1, day)).getUTCDate();
 	if (month < 1 || month > 12 || calendarDay !== day || hour > 23 || minute > 59 || second > 59) return undefined;
 	return formatInZone(wallTimeToEpoch(fields, timeZone), timeZone);
+}
+
+/**
+ * A time a trigger received, as ISO 8601 (UTC): milliseconds (a number or numeric text, as
+ * Sociocs sends them) or a date text; anything else is kept as it came.
+ */
+export function receivedTimeToIso<T>(value: T): T | string {
+	const ms = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+	const date = Number.isFinite(ms) ? new Date(ms) : typeof value === 'string' ? new Date(value) : undefined;
+	return date && !Number.isNaN(date.getTime()) ? date.toISOString() : value;
 }

@@ -2,9 +2,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 /**
- * The one error mapper of the package: every failure a node reports goes through here, so
- * every error carries the vendor's own words, the HTTP status, the item and, above all,
- * whether the message may have reached the API (the user must know before re-sending).
+ * The one error mapper of the package for what goes wrong with an item: every failed request
+ * (`apiFailure`, from the transport) and every invalid field (`invalidField`) goes through
+ * here, so every such error carries the vendor's own words, the HTTP status, the item and,
+ * above all, whether the message may have reached the API (the user must know before
+ * re-sending). Set-up problems found before any item is read (a trigger without its key or
+ * webhook URL, an operation this node version lacks) are NodeOperationErrors thrown where
+ * they are found.
  */
 
 /** `no`: the API did not process it. `unknown`: it may have been delivered. */

@@ -36,7 +36,8 @@ function primitiveAt(json: IDataObject, path: string[]): string | number | boole
 	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
-function rawAt(parameters: IDataObject, path: string): unknown {
+/** The parameter as stored in the node, expressions unevaluated. */
+function storedAt(parameters: IDataObject, path: string): unknown {
 	let value: unknown = parameters;
 	for (const key of path.split('.')) {
 		if (!value || typeof value !== 'object') return undefined;
@@ -90,11 +91,11 @@ export class ItemFields {
 	}
 
 	/** The parameter as n8n resolved it (expressions evaluated, locators reduced to their value). */
-	raw(name: string, fallback?: unknown): unknown {
+	resolved(name: string, fallback?: unknown): unknown {
 		const key = fallback === undefined ? name : `${name}\u0000${String(fallback)}`;
 		let info = this.known.get(key);
 		if (!info) {
-			const rawValue = rawAt(this.ctx.getNode().parameters, name);
+			const rawValue = storedAt(this.ctx.getNode().parameters, name);
 			info = {
 				isStatic: isStatic(rawValue),
 				isLocator: !!rawValue && typeof rawValue === 'object' && (rawValue as IDataObject).__rl === true,
@@ -127,7 +128,7 @@ export class ItemFields {
 
 	/** A text value; numbers from expressions are accepted as their text. Empty -> undefined. */
 	text(name: string, label: string): string | undefined {
-		const value = this.raw(name, '');
+		const value = this.resolved(name, '');
 		if (value === undefined || value === null) return undefined;
 		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 		if (typeof value !== 'string') this.fail(label, 'a text value', value);
@@ -136,7 +137,7 @@ export class ItemFields {
 
 	/** Yes or no: a boolean, or "true" / "false" from an expression; empty is `fallback`. */
 	boolean(name: string, label: string, fallback = false): boolean {
-		const value = this.raw(name, fallback);
+		const value = this.resolved(name, fallback);
 		if (value === undefined || value === null || value === '') return fallback;
 		if (typeof value === 'boolean') return value;
 		const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
@@ -145,19 +146,34 @@ export class ItemFields {
 	}
 
 	requiredText(name: string, label: string, expected = 'a non-empty text'): string {
-		return this.text(name, label) ?? this.fail(label, expected, this.raw(name, ''));
+		return this.text(name, label) ?? this.fail(label, expected, this.resolved(name, ''));
 	}
 
-	/** An identifier that must match `pattern`; surrounding spaces are dropped. */
-	id(name: string, label: string, pattern: RegExp, expected: string): string | undefined {
+	/** A text that must match `pattern` (an id, an e-mail address); surrounding spaces are dropped. */
+	matching(name: string, label: string, pattern: RegExp, expected: string): string | undefined {
 		const value = this.text(name, label)?.trim();
 		if (value === undefined) return undefined;
 		if (!pattern.test(value)) this.fail(label, expected, value);
 		return value;
 	}
 
+	requiredMatching(name: string, label: string, pattern: RegExp, expected: string): string {
+		return this.matching(name, label, pattern, expected) ?? this.fail(label, expected);
+	}
+
+	/** @deprecated The old names, kept while other branches still call them: use `resolved`, `matching`, `requiredMatching`. */
+	raw(name: string, fallback?: unknown): unknown {
+		return this.resolved(name, fallback);
+	}
+
+	/** @deprecated See `raw`. */
+	id(name: string, label: string, pattern: RegExp, expected: string): string | undefined {
+		return this.matching(name, label, pattern, expected);
+	}
+
+	/** @deprecated See `raw`. */
 	requiredId(name: string, label: string, pattern: RegExp, expected: string): string {
-		return this.id(name, label, pattern, expected) ?? this.fail(label, expected);
+		return this.requiredMatching(name, label, pattern, expected);
 	}
 
 	/** An http(s) URL. */
@@ -169,7 +185,7 @@ export class ItemFields {
 
 	/** A date-time as ISO 8601 with the offset of the workflow's time zone. */
 	dateTime(name: string, label: string): string | undefined {
-		const value = this.raw(name, '');
+		const value = this.resolved(name, '');
 		if (value === undefined || value === null || value === '') return undefined;
 		return (
 			toZonedIso(value, this.ctx.getTimezone()) ??
@@ -182,19 +198,19 @@ export class ItemFields {
 	 * array, an expression may give an array or "a, b" text.
 	 */
 	list(name: string): string[] {
-		const raw = this.raw(name, []);
+		const raw = this.resolved(name, []);
 		const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;\n]/) : [raw];
 		return values.map((value) => String(value ?? '').trim()).filter((value) => value !== '');
 	}
 
 	/** The operation's "Options" collection. */
 	options(): IDataObject {
-		return (this.raw('options', {}) as IDataObject | undefined) ?? {};
+		return (this.resolved('options', {}) as IDataObject | undefined) ?? {};
 	}
 
 	/** Name/value pairs from a fixedCollection `{ [key]: [{ name, value }] }` as an object. */
 	pairs(name: string, key: string, label: string): IDataObject | undefined {
-		const collection = this.raw(name, {}) as IDataObject;
+		const collection = this.resolved(name, {}) as IDataObject;
 		const entries = (collection?.[key] as IDataObject[] | undefined) ?? [];
 		if (!entries.length) return undefined;
 		const result: IDataObject = {};

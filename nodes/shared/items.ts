@@ -88,17 +88,15 @@ export function semaphore(size: number) {
 	};
 }
 
-export async function sendItems(
+/** Phase 1: every item is built (read and validated) before anything is sent. */
+async function buildAll(
 	ctx: IExecuteFunctions,
-	api: Api,
 	build: BuildOutgoing,
-): Promise<INodeExecutionData[]> {
-	const count = ctx.getInputData().length;
-	const continueOnFail = ctx.continueOnFail();
-	const results: INodeExecutionData[] = new Array(count);
-
-	const outgoing: Array<Outgoing | undefined> = new Array(count);
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+	results: INodeExecutionData[],
+	continueOnFail: boolean,
+): Promise<Array<Outgoing | undefined>> {
+	const outgoing: Array<Outgoing | undefined> = new Array(results.length);
+	for (let itemIndex = 0; itemIndex < results.length; itemIndex++) {
 		try {
 			outgoing[itemIndex] = await build.call(ctx, itemIndex);
 		} catch (error) {
@@ -107,9 +105,55 @@ export async function sendItems(
 			results[itemIndex] = errorItem(failure, itemIndex);
 		}
 	}
+	return outgoing;
+}
+
+/** Sends every built item through `slot`; items of one `orderKey` go one after another, in input order. */
+async function sendInOrder(
+	outgoing: Array<Outgoing | undefined>,
+	slot: ReturnType<typeof semaphore>,
+	sendOne: (itemIndex: number, out: Outgoing) => Promise<void>,
+) {
+	const lastOfKey = new Map<string, Promise<void>>();
+	const runs: Array<Promise<void>> = [];
+	outgoing.forEach((out, itemIndex) => {
+		if (!out) return;
+		const previous = out.orderKey === undefined ? undefined : lastOfKey.get(out.orderKey);
+		const run = previous
+			? previous.then(async () => await slot.run(async () => await sendOne(itemIndex, out)))
+			: slot.run(async () => await sendOne(itemIndex, out));
+		if (out.orderKey !== undefined) lastOfKey.set(out.orderKey, run);
+		runs.push(run);
+	});
+	await Promise.all(runs);
+}
+
+/** The first failure (in item order) of a run that stopped, with the tally of what was delivered. */
+function stoppedRun(failures: Array<{ itemIndex: number; error: ExecutionBaseError }>, count: number, delivered: number) {
+	failures.sort((a, b) => a.itemIndex - b.itemIndex);
+	const { error } = failures[0];
+	const uncertain = failures.filter((f) => f.error.context.delivery === 'unknown').length;
+	const notDelivered = count - delivered - uncertain;
+	const tally =
+		`${delivered} of ${count} items were delivered before the node stopped` +
+		(uncertain ? `, ${uncertain} may have been delivered` : '') +
+		`, ${notDelivered} were not delivered. Running the node again sends every item again; ` +
+		'turn on "Continue On Fail" (Settings > On Error) to get one result per item instead.';
+	error.description = error.description ? `${error.description}\n\n${tally}` : tally;
+	return error;
+}
+
+export async function sendItems(
+	ctx: IExecuteFunctions,
+	api: Api,
+	build: BuildOutgoing,
+): Promise<INodeExecutionData[]> {
+	const count = ctx.getInputData().length;
+	const continueOnFail = ctx.continueOnFail();
+	const results: INodeExecutionData[] = new Array(count);
+	const outgoing = await buildAll(ctx, build, results, continueOnFail);
 
 	const slot = semaphore(Math.max(1, api.limits.concurrency));
-	const lastOfKey = new Map<string, Promise<void>>();
 	const failures: Array<{ itemIndex: number; error: ExecutionBaseError }> = [];
 	let stopped = false;
 	let delivered = 0;
@@ -134,31 +178,8 @@ export async function sendItems(
 			}
 		}
 	};
+	await sendInOrder(outgoing, slot, sendOne);
 
-	const runs: Array<Promise<void>> = [];
-	outgoing.forEach((out, itemIndex) => {
-		if (!out) return;
-		const previous = out.orderKey === undefined ? undefined : lastOfKey.get(out.orderKey);
-		const run = previous
-			? previous.then(async () => await slot.run(async () => await sendOne(itemIndex, out)))
-			: slot.run(async () => await sendOne(itemIndex, out));
-		if (out.orderKey !== undefined) lastOfKey.set(out.orderKey, run);
-		runs.push(run);
-	});
-	await Promise.all(runs);
-
-	if (failures.length) {
-		failures.sort((a, b) => a.itemIndex - b.itemIndex);
-		const { error } = failures[0];
-		const uncertain = failures.filter((f) => f.error.context.delivery === 'unknown').length;
-		const notDelivered = count - delivered - uncertain;
-		const tally =
-			`${delivered} of ${count} items were delivered before the node stopped` +
-			(uncertain ? `, ${uncertain} may have been delivered` : '') +
-			`, ${notDelivered} were not delivered. Running the node again sends every item again; ` +
-			'turn on "Continue On Fail" (Settings > On Error) to get one result per item instead.';
-		error.description = error.description ? `${error.description}\n\n${tally}` : tally;
-		throw error;
-	}
+	if (failures.length) throw stoppedRun(failures, count, delivered);
 	return results;
 }

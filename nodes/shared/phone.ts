@@ -5,7 +5,9 @@ import { callingCode, countryName, countryOptions as countries, parsePhoneNumber
 import type { CountryCode } from './phoneLib';
 
 /**
- * The one phone normaliser of the package (Sociocs to / from, HighLevel call to / from).
+ * The one phone normaliser of the package, for the numbers users give (Sociocs to / from,
+ * HighLevel call to / from). (The Sociocs Trigger only puts back the "+" that Sociocs leaves
+ * off its own, valid numbers: nodes/Sociocs/trigger/output.ts.)
  * Accepts what people paste: "+16175551212", "16175551212" (country code without plus, as
  * Sociocs documents), "0044 20 7946 0958", or a national "(617) 555-1212" with a Default
  * Country, and returns E.164. Anything that is not a valid number is refused, so a typo

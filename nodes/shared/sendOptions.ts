@@ -28,7 +28,7 @@ export const sendOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 300,
 		description:
-			'How long one message may wait in total on the API\'s rate limit (HTTP 429) before it is reported as not delivered',
+			'How long one request may wait in total on the API\'s rate limit (HTTP 429) and on retries before it is reported',
 	},
 	{
 		displayName: 'Max Requests per Second',
@@ -45,7 +45,7 @@ export const sendOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 30,
 		description:
-			'How long to wait for the API to answer. A request that times out may have been delivered, so it is reported and never sent again automatically.',
+			'How long to wait for the API to answer. A message that times out may have been delivered, so it is reported and not sent again automatically (unless the API makes a repeat safe). A read is retried.',
 	},
 ];
 

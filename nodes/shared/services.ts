@@ -32,17 +32,19 @@ export const SOCIOCS: Service = {
 	secretFields: ['apiKey'],
 };
 
+export const HIGHLEVEL_OAUTH2: OAuth2Sign = {
+	credentialType: 'omnichannelHighLevelOAuth2Api',
+	secretFields: ['clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token'],
+	// The sub-account the token was issued for: the conversation picker searches it.
+	tokenFields: ['locationId'],
+};
+
 export const HIGHLEVEL: Service = {
 	name: 'HighLevel',
 	credentialType: 'omnichannelHighLevelApi',
 	defaultBaseUrl: 'https://services.leadconnectorhq.com',
 	secretFields: ['accessToken'],
-	oAuth2: {
-		credentialType: 'omnichannelHighLevelOAuth2Api',
-		secretFields: ['clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token'],
-		// The sub-account the token was issued for: the conversation picker searches it.
-		tokenFields: ['locationId'],
-	},
+	oAuth2: HIGHLEVEL_OAUTH2,
 };
 
 export const INBOX: Service = {

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { operationsOf } from '../../shared/resource';
 import { route } from '../../shared/router';
-import type { OperationTable } from '../../shared/router';
 import { HIGHLEVEL } from '../../shared/services';
-import * as addInbound from './message/addInbound.operation';
+import { message } from './message';
 
-export const operations: OperationTable = {
-	message: { addInbound },
-};
+export const resources = [message];
+
+export const operations = operationsOf(resources);
 
 export async function router(this: IExecuteFunctions) {
 	return await route(this, HIGHLEVEL, operations);

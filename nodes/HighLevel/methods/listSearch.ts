@@ -2,9 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { HIGHLEVEL } from '../../shared/services';
 import { apiRequest, openApi } from '../../shared/transport';
-
-/** The search endpoint is documented with this version (the inbound endpoint with 2021-07-28). */
-const SEARCH_API_VERSION = '2021-04-15';
+import { SEARCH_API_VERSION } from '../apiVersions';
 
 interface Conversation {
 	id: string;

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { receivedTimeToIso } from '../../shared/dates';
+
 /**
  * One Sociocs delivery -> one output item. Sociocs sends numbers without "+", times in
  * milliseconds and the contact's custom fields as a JSON string; the item has E.164 numbers,
@@ -7,19 +9,18 @@ import type { IDataObject } from 'n8n-workflow';
  * for any field Sociocs adds that is not mapped here.
  */
 
-/** A number Sociocs sends with its country code but without "+" (`16311112222`) -> `+16311112222`. */
-export function toE164(value: unknown): IDataObject[string] {
+/**
+ * A number Sociocs sends with its country code but without "+" (`16311112222`) -> `+16311112222`.
+ * Not a phone normaliser (that is nodes/shared/phone.ts, for what users type): Sociocs' own
+ * numbers are E.164 already, less the "+", which is all that is put back.
+ */
+export function withPlus(value: unknown): IDataObject[string] {
 	if (typeof value !== 'string' && typeof value !== 'number') return value as IDataObject[string];
 	const text = String(value).trim();
 	return /^\+?\d{6,15}$/.test(text) ? `+${text.replace(/^\+/, '')}` : text;
 }
 
-/** Milliseconds (number or numeric string) or a date string -> ISO 8601; anything else as it came. */
-export function toIso(value: unknown): IDataObject[string] {
-	const ms = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-	const date = Number.isFinite(ms) ? new Date(ms) : typeof value === 'string' ? new Date(value) : undefined;
-	return date && !Number.isNaN(date.getTime()) ? date.toISOString() : (value as IDataObject[string]);
-}
+const toIso = (value: unknown) => receivedTimeToIso(value) as IDataObject[string];
 
 function parseJsonObject(value: unknown): IDataObject[string] {
 	if (typeof value !== 'string') return (value as IDataObject[string]) ?? {};
@@ -34,7 +35,7 @@ function parseJsonObject(value: unknown): IDataObject[string] {
 function mapContact(contact: IDataObject): IDataObject {
 	return {
 		...contact,
-		phone_number: toE164(contact.phone_number),
+		phone_number: withPlus(contact.phone_number),
 		extra_fields: parseJsonObject(contact.extra_fields),
 		created_at: toIso(contact.created_at),
 		updated_at: toIso(contact.updated_at),
@@ -45,8 +46,8 @@ function mapContact(contact: IDataObject): IDataObject {
 export function mapDelivery(payload: IDataObject): IDataObject {
 	const item: IDataObject = { ...payload };
 	if (payload.event === 'message') {
-		item.from = toE164(payload.from);
-		item.to = toE164(payload.to);
+		item.from = withPlus(payload.from);
+		item.to = withPlus(payload.to);
 		if (payload.contact && typeof payload.contact === 'object') item.contact = mapContact(payload.contact as IDataObject);
 	}
 	if (payload.event === 'status_update') {

@@ -1,6 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { apiFailure } from '../errors';
 import { asItemError, errorItem } from '../items';
 import { apiRequest } from './request';
 import type { Api, ApiRequest } from './types';
@@ -50,10 +50,16 @@ export function cursorPages<C>(source: ListSource, spec: CursorPages<C>): Pages 
 			// An API that hands back a cursor it gave before would be read forever.
 			const key = JSON.stringify(cursor);
 			if (seen.has(key)) {
-				throw new NodeOperationError(source.ctx.getNode(), `${source.api.service.name} returned the same page cursor twice`, {
-					itemIndex: source.itemIndex,
-					description: `The list was read up to there (cursor ${key.slice(0, 100)}); the items before it were output.`,
-				});
+				throw apiFailure(
+					source.ctx.getNode(),
+					{
+						message: `${source.api.service.name} returned the same page cursor twice`,
+						description: `Not read to the end: the list was read up to that page (cursor ${key.slice(0, 100)}); the items before it were output.`,
+						delivery: 'no',
+						itemIndex: source.itemIndex,
+					},
+					source.api.secrets,
+				);
 			}
 			seen.add(key);
 		}

@@ -4,16 +4,15 @@ import { checkHttpUrl, ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readOptionalPhone, readPhoneOptions } from '../../../shared/phone';
+import { labelOf, text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
+import { INBOUND_API_VERSION, SEARCH_API_VERSION } from '../../apiVersions';
 import { MESSAGE_TYPES } from '../../messageTypes';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
 const forTypes = (...type: string[]) => ({ show: { ...on, type } });
-
-/** The API version the specification gives for this endpoint; overridable in Options. */
-export const DEFAULT_API_VERSION = '2021-07-28';
 
 const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
@@ -43,6 +42,11 @@ function listField(displayName: string, name: string, description: string, show:
 function messageField(text: Pick<INodeProperties, 'description' | 'hint' | 'displayOptions'>): INodeProperties {
 	return { displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 4 }, default: '', ...text };
 }
+
+export const option = { name: 'Add Inbound', action: 'Add an inbound message', description: 'Add a message (SMS, email, call, ...) to a conversation' };
+
+/** "Add Inbound Message (Email)": the Type's label. */
+export const subtitle = `${text('Add Inbound Message (')} + ${labelOf('type', MESSAGE_TYPES, 'SMS')} + ${text(')')}`;
 
 export const description: INodeProperties[] = [
 	{
@@ -204,9 +208,9 @@ export const description: INodeProperties[] = [
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'string',
-			default: DEFAULT_API_VERSION,
+			default: INBOUND_API_VERSION,
 			description:
-				'Sent as the Version header. The specification gives 2021-07-28; HighLevel\'s newer docs list 2021-04-15 for conversations.',
+				`Sent as the Version header. The specification gives ${INBOUND_API_VERSION}; HighLevel's newer docs list ${SEARCH_API_VERSION} for conversations.`,
 		},
 		{
 			displayName: 'Contact ID',
@@ -234,15 +238,64 @@ function checkEach(fields: ItemFields, values: string[], label: string, isValid:
 const isEmail = (value: string) => EMAIL.test(value);
 const EMAILS_EXPECTED = 'a list of email addresses such as jane@example.com';
 
+/** An email's own fields; one of message, HTML or attachments is needed. */
+function addEmail(fields: ItemFields, body: IDataObject, hasContent: boolean) {
+	const html = fields.text('html', 'HTML');
+	if (html) body.html = html;
+	const subject = fields.text('subject', 'Subject');
+	if (subject) body.subject = subject;
+	const emailFrom = fields.matching('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
+	if (emailFrom) body.emailFrom = emailFrom;
+	const emailTo = fields.matching('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
+	if (emailTo) body.emailTo = emailTo;
+	const cc = checkEach(fields, fields.list('emailCc'), 'Email CC', isEmail, EMAILS_EXPECTED);
+	if (cc.length) body.emailCc = cc;
+	const bcc = checkEach(fields, fields.list('emailBcc'), 'Email BCC', isEmail, EMAILS_EXPECTED);
+	if (bcc.length) body.emailBcc = bcc;
+	const emailMessageId = fields.text('emailMessageId', 'Email Message ID')?.trim();
+	if (emailMessageId) body.emailMessageId = emailMessageId;
+	if (!hasContent && !body.html) fields.fail('Message', 'a message, an HTML body or attachments for an email');
+}
+
+/** A call's status and numbers. Neither number is required: a withheld caller is recorded without one. */
+function addCall(fields: ItemFields, body: IDataObject, options: IDataObject) {
+	const phones = readPhoneOptions(options);
+	const status = fields.resolved('callStatus', 'completed') as string;
+	if (!CALL_STATUSES.includes(status)) fields.fail('Call Status', `one of ${CALL_STATUSES.join(', ')}`, status);
+	const call: IDataObject = { status };
+	const to = readOptionalPhone(fields, 'callTo', 'Call To', phones);
+	if (to) call.to = to;
+	const from = readOptionalPhone(fields, 'callFrom', 'Call From', phones);
+	if (from) call.from = from;
+	body.call = call;
+}
+
+/** The fields every type has after its own: contact, alt id, direction, date; returns the API version. */
+function addCommon(fields: ItemFields, body: IDataObject, options: IDataObject): string {
+	const contactId = fields.matching('options.contactId', 'Contact ID', HIGHLEVEL_ID, ID_EXPECTED);
+	if (contactId) body.contactId = contactId;
+	const altId = fields.text('options.altId', 'Alt ID')?.trim();
+	if (altId) body.altId = altId;
+	// Always sent: left out, HighLevel would store the message as outbound.
+	const direction = fields.text('direction', 'Direction')?.trim() ?? 'inbound';
+	if (direction !== 'inbound' && direction !== 'outbound') fields.fail('Direction', 'inbound or outbound', direction);
+	body.direction = direction;
+	const date = fields.dateTime('options.date', 'Date');
+	if (date) body.date = date;
+	const version = String(options.apiVersion ?? '').trim() || INBOUND_API_VERSION;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) fields.fail('API Version', `a version date such as ${INBOUND_API_VERSION}`, version);
+	return version;
+}
+
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const type = fields.raw('type', 'SMS') as string;
+	const type = fields.resolved('type', 'SMS') as string;
 	if (!MESSAGE_TYPES.some((known) => known.value === type)) {
 		fields.fail('Type', `one of ${MESSAGE_TYPES.map((t) => t.value).join(', ')}`, type);
 	}
 	const options = fields.options();
-	const conversationId = fields.requiredId('conversationId', 'Conversation', HIGHLEVEL_ID, ID_EXPECTED);
-	const conversationProviderId = fields.requiredId(
+	const conversationId = fields.requiredMatching('conversationId', 'Conversation', HIGHLEVEL_ID, ID_EXPECTED);
+	const conversationProviderId = fields.requiredMatching(
 		'conversationProviderId',
 		'Conversation Provider ID',
 		HIGHLEVEL_ID,
@@ -254,52 +307,12 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (message) body.message = message;
 	const attachments = checkEach(fields, fields.list('attachments'), 'Attachments', checkHttpUrl, 'a list of http:// or https:// URLs');
 	if (attachments.length) body.attachments = attachments;
+	const hasContent = !!message || attachments.length > 0;
 
-	if (type === 'Email') {
-		const html = fields.text('html', 'HTML');
-		if (html) body.html = html;
-		const subject = fields.text('subject', 'Subject');
-		if (subject) body.subject = subject;
-		const emailFrom = fields.id('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
-		if (emailFrom) body.emailFrom = emailFrom;
-		const emailTo = fields.id('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
-		if (emailTo) body.emailTo = emailTo;
-		const cc = checkEach(fields, fields.list('emailCc'), 'Email CC', isEmail, EMAILS_EXPECTED);
-		if (cc.length) body.emailCc = cc;
-		const bcc = checkEach(fields, fields.list('emailBcc'), 'Email BCC', isEmail, EMAILS_EXPECTED);
-		if (bcc.length) body.emailBcc = bcc;
-		const emailMessageId = fields.text('emailMessageId', 'Email Message ID')?.trim();
-		if (emailMessageId) body.emailMessageId = emailMessageId;
-		if (!message && !body.html && !attachments.length) {
-			fields.fail('Message', 'a message, an HTML body or attachments for an email');
-		}
-	} else if (type === 'Call') {
-		const phones = readPhoneOptions(options);
-		const status = fields.raw('callStatus', 'completed') as string;
-		if (!CALL_STATUSES.includes(status)) fields.fail('Call Status', `one of ${CALL_STATUSES.join(', ')}`, status);
-		// Neither number is required: a withheld caller is recorded without one.
-		const call: IDataObject = { status };
-		const to = readOptionalPhone(fields, 'callTo', 'Call To', phones);
-		if (to) call.to = to;
-		const from = readOptionalPhone(fields, 'callFrom', 'Call From', phones);
-		if (from) call.from = from;
-		body.call = call;
-	} else if (!message && !attachments.length) {
-		fields.fail('Message', 'a message text or attachments');
-	}
-
-	const contactId = fields.id('options.contactId', 'Contact ID', HIGHLEVEL_ID, ID_EXPECTED);
-	if (contactId) body.contactId = contactId;
-	const altId = fields.text('options.altId', 'Alt ID')?.trim();
-	if (altId) body.altId = altId;
-	// Always sent: left out, HighLevel would store the message as outbound.
-	const direction = fields.text('direction', 'Direction')?.trim() ?? 'inbound';
-	if (direction !== 'inbound' && direction !== 'outbound') fields.fail('Direction', 'inbound or outbound', direction);
-	body.direction = direction;
-	const date = fields.dateTime('options.date', 'Date');
-	if (date) body.date = date;
-	const version = String(options.apiVersion ?? '').trim() || DEFAULT_API_VERSION;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) fields.fail('API Version', 'a version date such as 2021-07-28', version);
+	if (type === 'Email') addEmail(fields, body, hasContent);
+	else if (type === 'Call') addCall(fields, body, options);
+	else if (!hasContent) fields.fail('Message', 'a message text or attachments');
+	const version = addCommon(fields, body, options);
 
 	return {
 		request: {

@@ -3,12 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
+import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
 
 const show = { resource: ['thread'], operation: ['reply'] };
+
+export const option = { name: 'Reply', action: 'Reply to a thread', description: 'Send a message in a thread' };
+
+export const subtitle = text('Reply to Thread');
 
 export const description: INodeProperties[] = [
 	{
@@ -72,9 +77,9 @@ const CREATED = idProof('the created message\'s id', (body) => body.id, INBOX_ID
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const threadId = fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
+	const threadId = fields.requiredMatching('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
 	const content = fields.requiredText('content', 'Content', 'at least 1 character of text');
-	const replyToMessageId = fields.id(
+	const replyToMessageId = fields.matching(
 		'options.replyToMessageId',
 		'Reply To Message ID',
 		INBOX_ID,

@@ -4,9 +4,10 @@ import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
+import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { channelField, readChannel, RECORDED } from './common';
+import { channelField, PROVIDERS, readChannel, RECORDED } from './common';
 import { mediaTypeFromUrl, mediaTypeOptions } from './mediaTypes';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
@@ -14,6 +15,15 @@ const on = { resource: ['message'], operation: ['addInbound'] };
 /** type/subtype with optional parameters (RFC 2045): `text/plain; charset=utf-8`, `audio/ogg; codecs="opus"`. */
 const TOKEN = "[!#$%&'*+.^_`|~\\w-]+";
 const MIME_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:\\s*;\\s*${TOKEN}=(?:${TOKEN}|"[^"\\\\]*"))*$`);
+
+export const option = {
+	name: 'Add Inbound',
+	action: 'Add an inbound message',
+	description: 'Save a message received elsewhere into the Sociocs inbox',
+};
+
+/** Sociocs records inbound messages for its Twilio SMS provider only. */
+export const subtitle = text(`Add Inbound Message (${PROVIDERS[0].name})`);
 
 export const description: INodeProperties[] = [
 	{

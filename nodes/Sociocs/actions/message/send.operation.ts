@@ -4,6 +4,7 @@ import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
+import { labelOf, text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { channelField, PROVIDERS, readChannel, SENT } from './common';
@@ -40,6 +41,12 @@ function pairsField(
 		],
 	};
 }
+
+export const option = { name: 'Send', action: 'Send a message', description: 'Send an SMS or WhatsApp message' };
+
+/** "Send SMS (Twilio)": the provider's name, channel first ("Twilio SMS" reads "SMS (Twilio)"). */
+const channelFirst = PROVIDERS.map(({ name, value }) => ({ value, name: name.replace(/^(\S+) (.+)$/, '$2 ($1)') }));
+export const subtitle = `${text('Send ')} + ${labelOf('provider', channelFirst, 'Message')}`;
 
 export const description: INodeProperties[] = [
 	{
@@ -231,7 +238,7 @@ function buildTemplate(fields: ItemFields, provider: string): IDataObject | unde
 
 function buildContactSaving(fields: ItemFields): IDataObject | undefined {
 	if (!fields.boolean('saveContact', 'Save Recipient as Contact')) return undefined;
-	const listRaw = fields.raw('contactListId', 0);
+	const listRaw = fields.resolved('contactListId', 0);
 	const listId = Number(listRaw === '' || listRaw === undefined || listRaw === null ? 0 : listRaw);
 	if (!Number.isInteger(listId) || listId < 0) {
 		fields.fail('Contact List', 'a list ID (a whole number; 0 for "All Contacts")', listRaw);
@@ -242,7 +249,7 @@ function buildContactSaving(fields: ItemFields): IDataObject | undefined {
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const provider = fields.raw('provider', 'twlo') as string;
+	const provider = fields.resolved('provider', 'twlo') as string;
 	if (!PROVIDERS.some((known) => known.value === provider)) {
 		fields.fail('Provider', 'one of twlo (Twilio SMS), twlowa (Twilio WhatsApp), gswa (Gupshup WhatsApp)', provider);
 	}

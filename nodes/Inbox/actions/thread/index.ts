@@ -1,0 +1,4 @@
+import { defineResource } from '../../../shared/resource';
+import * as reply from './reply.operation';
+
+export const thread = defineResource({ value: 'thread', name: 'Thread' }, { reply }, 'reply');
