@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { INBOX } from '../shared/services';
-import { propertiesOf } from '../shared/resource';
+import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { searchThreads } from './methods/listSearch';
 import { searchAccountLinks, searchThreadsV2 } from './methods/listSearchV2';
@@ -16,7 +16,7 @@ export class Inbox implements INodeType {
 		group: ['output'],
 		// 2 speaks API v2 (exactly-once sends). New nodes get the last version; saved ones keep theirs.
 		version: [1, 2],
-		subtitle: '={{ { reply: "Reply to Thread", sendToPerson: "Send to Person", get: "Get " + ($parameter["resource"] === "message" ? "Message" : "Thread"), getAll: "Get Many " + ($parameter["resource"] === "message" ? "Messages" : "Threads") }[$parameter["operation"]] }}',
+		subtitle: subtitleOf(resources),
 		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com)',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,
