@@ -42,7 +42,8 @@ export class OmnichannelInboxApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: INBOX.defaultBaseUrl,
-			description: 'Change only to go through a proxy',
+			description:
+				'Change only to go through a proxy. Inbox\'s address ends in /api/v1; version-2 nodes use /api/v2 at the same address (a URL without a version gets /api/v2 for them).',
 		},
 	];
 

@@ -5,6 +5,8 @@ import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
 import { searchThreads } from './methods/listSearch';
 import { MAIN_CONNECTION } from '../shared/connection';
+import { searchAccountLinks, searchThreadsV2 } from './methods/listSearchV2';
+import { withVersion2 } from './v2/description';
 
 export class Inbox implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,20 +14,19 @@ export class Inbox implements INodeType {
 		name: 'inbox',
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 2 speaks API v2 (exactly-once sends). New nodes get the last version; saved ones keep theirs.
+		version: [1, 2],
 		subtitle: subtitleOf(resources),
-		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com)',
+		description: 'Reply to and start LinkedIn and X (Twitter) conversations, and read threads and messages, in Inbox (inboxapp.com)',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
 		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
-		properties: [
-			...propertiesOf(resources),
-		],
+		properties: withVersion2(propertiesOf(resources)),
 	};
 
-	methods = { listSearch: { searchThreads } };
+	methods = { listSearch: { searchThreads, searchThreadsV2, searchAccountLinks } };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

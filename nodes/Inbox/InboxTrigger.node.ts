@@ -19,7 +19,8 @@ export class InboxTrigger implements INodeType {
 		name: 'inboxTrigger',
 		icon: { light: 'file:../../icons/inbox.svg', dark: 'file:../../icons/inbox.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2 polls API v2's feed. New nodes get the last version (n8n's editor); saved ones keep theirs.
+		version: [1, 2],
 		subtitle: eventsSubtitle(EVENT_OPTIONS),
 		// n8n's node panel shows a trigger's description for the whole app (Inbox), actions included.
 		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com), and start workflows on new messages and thread changes (checked at set times)',

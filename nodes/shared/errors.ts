@@ -38,13 +38,18 @@ function messagesOf(list: unknown[]): string[] {
 /**
  * What the vendor said, from any of the three APIs' error bodies:
  * Sociocs `{ errors: [{ msg }] }`, HighLevel `{ message: string | string[] }`,
- * Inbox `{ message }` / `{ error }`, or a plain-text body from a proxy.
+ * Inbox `{ message }` / `{ error }` (v2 `{ code, message, requestId }`), or a plain-text body from a proxy.
  */
 export function vendorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim() ? clip(body) : undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const fields = body as Record<string, unknown>;
 
+	// Inbox v2: `{ code, message, details, requestId }`; the code and request id are what its support asks for.
+	if (typeof fields.code === 'string' && typeof fields.message === 'string' && fields.requestId !== undefined) {
+		const id = typeof fields.requestId === 'string' && fields.requestId ? `, request ID ${fields.requestId}` : '';
+		return clip(`${fields.message} (${fields.code}${id})`);
+	}
 	if (Array.isArray(fields.errors)) {
 		const found = messagesOf(fields.errors);
 		if (found.length) return clip(found.join('; '));

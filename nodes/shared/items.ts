@@ -2,7 +2,7 @@ import { ExecutionBaseError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { apiRequestFull } from './transport';
-import type { Api, ApiAnswer, ApiRequest } from './transport';
+import type { Api, ApiAnswer, ApiRequest, ReleaseSlotWhile } from './transport';
 
 /**
  * The item loop shared by every operation. It runs in two phases so that bad input never
@@ -19,6 +19,11 @@ export interface Outgoing {
 	orderKey?: string;
 	/** Shapes the API's answer (its body, and the whole answer: status, headers, attempts) into the item's output. */
 	output?: (response: unknown, answer: ApiAnswer) => IDataObject;
+	/**
+	 * Sends the item in place of the one request of `request` (a send that looks something up
+	 * first) and resolves its send's whole answer. `request` still names the item's main request.
+	 */
+	send?: (api: Api, itemIndex: number, releasedWhile: ReleaseSlotWhile) => Promise<ApiAnswer>;
 }
 
 export type BuildOutgoing = (this: IExecuteFunctions, itemIndex: number) => Promise<Outgoing> | Outgoing;
@@ -164,7 +169,9 @@ export async function sendItems(
 	const sendOne = async (itemIndex: number, out: Outgoing) => {
 		if (stopped) return;
 		try {
-			const answer = await apiRequestFull(ctx, api, out.request, itemIndex, slot.releasedWhile);
+			const answer = out.send
+				? await out.send(api, itemIndex, slot.releasedWhile)
+				: await apiRequestFull(ctx, api, out.request, itemIndex, slot.releasedWhile);
 			results[itemIndex] = {
 				json: out.output ? out.output(answer.body, answer) : asJson(answer.body),
 				pairedItem: { item: itemIndex },

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { readSendLimits } from './sendOptions';
 import { openApi } from './transport';
-import type { Api } from './transport';
+import type { Api, SendLimits } from './transport';
 import type { Service } from './services';
 
 /** What every `actions/<resource>/<operation>.operation.ts` exports. */
@@ -19,6 +19,8 @@ export async function route(
 	ctx: IExecuteFunctions,
 	service: Service,
 	operations: OperationTable,
+	/** How the API is opened (Inbox: at the node's API version). */
+	open: (ctx: IExecuteFunctions, limits: SendLimits) => Promise<Api> = async (ctx, limits) => await openApi(ctx, service, limits),
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
@@ -29,6 +31,6 @@ export async function route(
 			`The operation "${operation}" of "${resource}" is not supported by this node version`,
 		);
 	}
-	const api = await openApi(ctx, service, readSendLimits(ctx));
+	const api = await open(ctx, readSendLimits(ctx));
 	return [await chosen.execute.call(ctx, api)];
 }

@@ -12,6 +12,12 @@ export interface RecordedRequest {
 	outcome: 'pending' | 'processed' | 'refused' | 'dropped';
 	/** What the vendor's spec forbids in this request (it was answered with the vendor's error). */
 	invalid?: unknown[];
+	/** Every query parameter in order, repeated keys included. */
+	queryPairs: Array<[string, string]>;
+	/** Inbox v2: the id of the message this request's send created. */
+	sent?: string;
+	/** Inbox v2: answered as a replay of an earlier send with the same Idempotency-Key. */
+	replay?: boolean;
 }
 
 export interface MockResponse {
@@ -23,6 +29,12 @@ export interface MockResponse {
 	drop?: boolean;
 	/** Never answer (the client's timeout ends it). */
 	hang?: boolean;
+	/**
+	 * Let the API do its work first (Inbox v2: the send is recorded), then: `drop` the connection,
+	 * `hang`, `hold` (hang, and the Idempotency-Key stays "in progress" until the next request with
+	 * it, which is answered 409 sendInProgress), or answer with this response instead.
+	 */
+	afterProcessing?: 'drop' | 'hang' | 'hold' | MockResponse;
 }
 
 export type Match =
@@ -37,12 +49,13 @@ export interface RateLimitConfig {
 	windowMs?: number;
 	discipline?: 'fixed' | 'aligned' | 'sliding' | 'bucket';
 	retryAfter?: boolean;
-	headers?: 'highlevel';
+	headers?: 'highlevel' | 'inbox';
 }
 
 export interface MockApi {
 	url: string;
-	urls: { sociocs: string; highlevel: string; inbox: string };
+	urls: { sociocs: string; highlevel: string; inbox: string; inbox2: string };
+	inboxV2: InboxV2Mock;
 	requests: RecordedRequest[];
 	oauth: OAuthMock;
 	webhooks: import('./webhooks').WebhookRoutes;
@@ -59,7 +72,25 @@ export interface MockApi {
 
 /** `strict: false` turns off the spec checks of ./validate.js (on by default). */
 export function startMockApi(options?: { port?: number; host?: string; strict?: boolean }): Promise<MockApi>;
-export const PREFIX: { sociocs: string; highlevel: string; inbox: string };
+export const PREFIX: { sociocs: string; highlevel: string; inbox: string; inbox2: string };
+
+export interface InboxV2Send {
+	key?: string;
+	content: string;
+	messageId: string;
+	threadId: string;
+	target: Record<string, string>;
+}
+
+export interface InboxV2Mock {
+	/** Messages created by POST /messages, in order: what Inbox counts as sent. */
+	readonly sends: InboxV2Send[];
+	/** The team's add-ons. */
+	readonly plan: { outboundMessages: boolean; advancedApi: boolean };
+	addThread(id: string, fields?: Record<string, unknown>, meta?: { tags?: string[]; status?: string; folder?: string; preview?: string }): Record<string, unknown>;
+	addMessages(threadId: string, count: number, direction?: 'inbound' | 'outbound'): Array<Record<string, any>>;
+	reset(): void;
+}
 
 export interface OAuthMock {
 	rejectEveryToken: boolean;

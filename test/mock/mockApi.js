@@ -5,6 +5,7 @@
  *   {url}/sociocs      -> api.sociocs.com
  *   {url}/highlevel    -> services.leadconnectorhq.com
  *   {url}/inbox/api/v1 -> inboxapp.com/api/v1
+ *   {url}/inbox/api/v2 -> inboxapp.com/api/v2 (see inboxV2.js)
  *
  * It records every request (method, path, query, headers, body, outcome) and can be told to
  * answer with errors, 429s, delays, dropped or hung connections, per request or by rule, and to
@@ -12,21 +13,23 @@
  */
 const http = require('node:http');
 const { createOAuth } = require('./oauth');
+const { createInboxV2 } = require('./inboxV2');
 const { createRateLimit } = require('./rateLimits');
 const { validate } = require('./validate');
 const { createWebhookRoutes } = require('./webhooks');
 const { parseMultipart } = require('./multipart');
 const { createMessagingRoutes } = require('./sociocsMessages');
 
-const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
+const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1', inbox2: '/inbox/api/v2' };
 
 function json(status, body, headers) {
 	return { status, body, headers };
 }
 
 /** The vendors' happy answers, shaped as their specs and README describe. */
-function defaultAnswer(req, state) {
+function defaultAnswer(req, state, how) {
 	const { method, path, query, body } = req;
+	if (path.startsWith(PREFIX.inbox2)) return state.inboxV2.answer(req, path.slice(PREFIX.inbox2.length), how);
 	const n = ++state.counter;
 
 	if (path.startsWith(PREFIX.sociocs)) {
@@ -130,7 +133,8 @@ function defaultAnswer(req, state) {
 
 async function startMockApi(options = {}) {
 	const messages = createMessagingRoutes();
-	const state = { counter: 0, messages };
+	const inboxV2 = createInboxV2();
+	const state = { counter: 0, messages, inboxV2 };
 	const webhooks = createWebhookRoutes();
 	const requests = [];
 	const onceQueue = []; // [{ match, response }]
@@ -161,6 +165,8 @@ async function startMockApi(options = {}) {
 				method: incoming.method,
 				path: url.pathname,
 				query: Object.fromEntries(url.searchParams),
+				/** Every query parameter in order, repeated keys too (Inbox v2 repeats keys for lists). */
+				queryPairs: [...url.searchParams],
 				headers: incoming.headers,
 				body,
 				outcome: 'pending',
@@ -169,13 +175,17 @@ async function startMockApi(options = {}) {
 
 			let response;
 			const limit = settings.rateLimit ? settings.rateLimit(req.at) : { refused: false, headers: {} };
-			if (limit.refused) response = json(429, { message: 'Too Many Requests' });
+			const v2 = req.path.startsWith(PREFIX.inbox2);
+			if (limit.refused) response = v2 ? inboxV2.rateLimited(limit.limit, limit.resetAt) : json(429, { message: 'Too Many Requests' });
 			// The token endpoint, and a rejected access token, come before the body is looked at (as at the vendor).
 			if (!response) response = oauth.answer(req);
 			if (!response && multipart && multipart.problem) [req.invalid, response] = [[multipart.problem], json(400, { message: `Malformed multipart body: ${multipart.problem}` })];
 			// Spec-strict: a request the vendor's spec forbids gets the vendor's error, never a canned answer.
-			const refused = !response && options.strict !== false && validate(req, PREFIX);
+			const strict = !response && options.strict !== false;
+			const refused = strict && !v2 && validate(req, PREFIX);
 			if (refused) [req.invalid, response] = [refused.problems, json(refused.status, refused.body)];
+			const refusedV2 = strict && v2 && inboxV2.validate(req, req.path.slice(PREFIX.inbox2.length));
+			if (refusedV2) [req.invalid, response] = [refusedV2.body.details?.issues ?? [refusedV2.body], refusedV2];
 			if (!response) {
 				const queued = onceQueue.findIndex((entry) => entry.match(req));
 				if (queued >= 0) response = onceQueue.splice(queued, 1)[0].response;
@@ -184,7 +194,14 @@ async function startMockApi(options = {}) {
 				const rule = rules.find((entry) => entry.match(req));
 				if (rule) response = await (typeof rule.respond === 'function' ? rule.respond(req) : rule.respond);
 			}
-			if (!response) response = webhooks.answer(req) || defaultAnswer(req, state);
+			if (response && response.afterProcessing) {
+				// The API did the work (a send is recorded), then the answer went wrong: the worst case for a client.
+				const fault = response.afterProcessing;
+				const hold = fault === 'hold';
+				const processed = webhooks.answer(req) || defaultAnswer(req, state, { hold });
+				response = typeof fault === 'object' ? { ...fault, processed } : fault === 'drop' ? { drop: true } : fault === 'hang' || hold ? { hang: true } : processed;
+			}
+			if (!response) response = webhooks.answer(req) || defaultAnswer(req, state, {});
 
 			const delay = (response.delayMs || 0) + settings.latencyMs;
 			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -201,6 +218,7 @@ async function startMockApi(options = {}) {
 			req.status = response.status;
 			req.outcome = response.status === 429 || (response.status === 503 && response.headers && response.headers['retry-after']) ? 'refused' : 'processed';
 			const headers = { ...limit.headers, ...(response.headers || {}) };
+			if (typeof response.body === 'function') response.body = response.body(response.processed);
 			let payload = '';
 			if (response.body !== undefined) {
 				payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
@@ -229,7 +247,9 @@ async function startMockApi(options = {}) {
 
 	return {
 		url,
-		urls: { sociocs: url + PREFIX.sociocs, highlevel: url + PREFIX.highlevel, inbox: url + PREFIX.inbox },
+		urls: { sociocs: url + PREFIX.sociocs, highlevel: url + PREFIX.highlevel, inbox: url + PREFIX.inbox, inbox2: url + PREFIX.inbox2 },
+		/** Inbox API v2's state: its sends, plan, threads and messages (see inboxV2.js). */
+		inboxV2,
 		requests,
 		/** HighLevel's token endpoint and expiring OAuth access tokens (see oauth.js). */
 		oauth,
@@ -253,6 +273,7 @@ async function startMockApi(options = {}) {
 		reset() {
 			webhooks.reset();
 			messages.reset();
+			inboxV2.reset();
 			requests.length = 0;
 			onceQueue.length = 0;
 			rules.length = 0;

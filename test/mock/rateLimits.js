@@ -11,7 +11,8 @@
  *   bucket   a token bucket of `limit` tokens, refilled continuously at limit / windowMs
  *
  * `headers: 'highlevel'` adds HighLevel's X-RateLimit-Max / -Remaining /
- * -Interval-Milliseconds to every answer. `retryAfter: false` leaves Retry-After off 429s
+ * -Interval-Milliseconds to every answer; `headers: 'inbox'` Inbox's X-RateLimit-Limit / -Remaining /
+ * -Reset (Unix seconds of the window's end). `retryAfter: false` leaves Retry-After off 429s
  * (otherwise it is the window length in whole seconds, at least 1).
  */
 
@@ -62,16 +63,36 @@ function createRateLimit(config) {
 		}
 	}
 
+	/** When the room taken so far is back (ms). */
+	function resetAt(now) {
+		switch (discipline) {
+			case 'fixed':
+				return windowStart + windowMs;
+			case 'aligned':
+				return (Math.floor(now / windowMs) + 1) * windowMs;
+			case 'sliding':
+				return (log[0] ?? now) + windowMs;
+			case 'bucket':
+				return now + Math.ceil(((limit - tokens) * windowMs) / limit);
+		}
+	}
+
 	return (now) => {
 		const left = take(now);
 		const out = {};
+		const reset = resetAt(now);
+		if (headers === 'inbox') {
+			out['x-ratelimit-limit'] = String(limit);
+			out['x-ratelimit-remaining'] = String(Math.max(0, left));
+			out['x-ratelimit-reset'] = String(Math.ceil(reset / 1000));
+		}
 		if (headers === 'highlevel') {
 			out['x-ratelimit-max'] = String(limit);
 			out['x-ratelimit-remaining'] = String(Math.max(0, left));
 			out['x-ratelimit-interval-milliseconds'] = String(windowMs);
 		}
 		if (left < 0 && retryAfter !== false) out['retry-after'] = String(Math.max(1, Math.round(windowMs / 1000)));
-		return { refused: left < 0, headers: out };
+		return { refused: left < 0, headers: out, limit, resetAt: new Date(reset).toISOString() };
 	};
 }
 

@@ -8,6 +8,7 @@
  */
 const SOCIOCS = '/sociocs';
 const INBOX = '/inbox/api/v1';
+const INBOX_V2 = '/inbox/api/v2';
 
 function createWebhookRoutes() {
 	const state = { subscriptions: [], nextId: 1, events: [], nextSeq: 1, deleteByReferenceOnly: false };
@@ -51,13 +52,15 @@ function createWebhookRoutes() {
 				return { status: 200, body: { status: 'success' } };
 			}
 		}
-		if (method === 'GET' && path === `${INBOX}/events`) {
+		if (method === 'GET' && (path === `${INBOX}/events` || path === `${INBOX_V2}/events`)) {
 			const after = Number(query.afterSeq || 0);
 			const limit = Math.min(Math.max(Number(query.limit || 100), 1), 1000);
 			const newer = state.events.filter((e) => e.seq > after);
 			const page = newer.slice(0, limit);
 			const lastSeq = page.length ? page[page.length - 1].seq : after;
-			return { status: 200, body: { events: page, hasMore: newer.length > limit, lastSeq } };
+			// v1 answers `events`, v2 `data`.
+			const list = path === `${INBOX}/events` ? { events: page } : { data: page };
+			return { status: 200, body: { ...list, hasMore: newer.length > limit, lastSeq } };
 		}
 		return undefined;
 	}

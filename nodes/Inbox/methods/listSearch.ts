@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { INBOX } from '../../shared/services';
-import { apiRequest, openApi } from '../../shared/transport';
+import { apiRequest } from '../../shared/transport';
 import type { Api } from '../../shared/transport';
+import { openInbox } from '../v2/api';
 
 interface Thread {
 	id: string;
@@ -58,7 +58,7 @@ export async function searchThreads(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const api = await openApi(this, INBOX);
+	const api = await openInbox(this, undefined, 1);
 	const needle = filter?.trim().toLowerCase();
 	let cursor = paginationToken;
 	for (let read = 0; ; ) {

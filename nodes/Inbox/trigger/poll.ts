@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { INBOX } from '../../shared/services';
-import { apiRequest, openApi } from '../../shared/transport';
+import { apiRequest } from '../../shared/transport';
 import type { Api } from '../../shared/transport';
+import { apiVersionOf, openInbox } from '../v2/api';
 import { eventName } from './events';
 
 /**
@@ -30,7 +30,9 @@ async function page(ctx: IPollFunctions, api: Api, afterSeq: number): Promise<Pa
 		path: '/events',
 		qs: { afterSeq, limit: PAGE_SIZE },
 	})) as IDataObject | undefined;
-	const events = (Array.isArray(body?.events) ? body.events : []) as IDataObject[];
+	// v1 lists the page in `events`, v2 in `data`.
+	const list = apiVersionOf(ctx) === 2 ? body?.data : body?.events;
+	const events = (Array.isArray(list) ? list : []) as IDataObject[];
 	const fresh = events.filter((event) => Number(event.seq) > afterSeq);
 	const seen = Math.max(afterSeq, ...fresh.map((event) => Number(event.seq)).filter(Number.isFinite));
 	const lastSeq = Number.isFinite(Number(body?.lastSeq)) ? Math.max(seen, Number(body?.lastSeq)) : seen;
@@ -43,7 +45,7 @@ export async function readAfter(
 	afterSeq: number,
 	keep: (event: IDataObject) => boolean,
 ): Promise<{ events: IDataObject[]; lastSeq: number }> {
-	const api = await openApi(ctx, INBOX);
+	const api = await openInbox(ctx);
 	const kept: IDataObject[] = [];
 	let cursor = afterSeq;
 	for (;;) {

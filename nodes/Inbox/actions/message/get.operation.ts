@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ItemFields } from '../../../shared/fields';
+import { sendItems } from '../../../shared/items';
+import type { Outgoing } from '../../../shared/items';
+import type { Api, ApiRequest } from '../../../shared/transport';
+import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
+
+/** Message > Get (API v2): `GET /messages/{messageId}`, e.g. to look up a send Inbox could not confirm. */
+const show = { '@version': [2], resource: ['message'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. df6jbw4h36',
+		description: 'The Inbox ID of the message',
+		displayOptions: { show },
+	},
+];
+
+export function build(messageId: string): ApiRequest {
+	return { method: 'GET', path: `/messages/${messageId}` };
+}
+
+function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
+	const fields = new ItemFields(this, itemIndex);
+	return { request: build(fields.requiredId('messageId', 'Message ID', INBOX_ID, INBOX_ID_EXPECTED)) };
+}
+
+export async function execute(this: IExecuteFunctions, api: Api) {
+	return await sendItems(this, api, read);
+}
