@@ -17,7 +17,7 @@ export class Inbox implements INodeType {
 		// 2 speaks API v2 (exactly-once sends). New nodes get the last version; saved ones keep theirs.
 		version: [1, 2],
 		subtitle: subtitleOf(resources),
-		description: 'Reply to and start LinkedIn and X (Twitter) conversations, and read threads and messages, in Inbox (inboxapp.com)',
+		description: 'Reply to and start LinkedIn and X (Twitter) conversations in Inbox (inboxapp.com), and read its threads and messages',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

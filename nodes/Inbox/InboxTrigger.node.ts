@@ -23,7 +23,7 @@ export class InboxTrigger implements INodeType {
 		version: [1, 2],
 		subtitle: eventsSubtitle(EVENT_OPTIONS),
 		// n8n's node panel shows a trigger's description for the whole app (Inbox), actions included.
-		description: 'Reply to LinkedIn and X (Twitter) direct messages in Inbox (inboxapp.com), and start workflows on new messages and thread changes (checked at set times)',
+		description: 'Reply to and start LinkedIn and X (Twitter) conversations in Inbox (inboxapp.com), and run workflows on new messages and thread changes (checked at set times)',
 		defaults: { name: 'Inbox Trigger' },
 		polling: true,
 		inputs: [],
