@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
+import { emit, firstSightings, headerOf, logVerified, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { ON_RECEIPT_WEBHOOK, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyHighLevel, withinWindow } from '../shared/webhooks/signatures';
 import { MAX_AGE_SECONDS, messageTypeKey, properties, readKeys } from './trigger/settings';
 
@@ -26,7 +26,7 @@ export class HighLevelTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// HighLevel retries only on 429 and wants a fast answer: answered before the workflow runs.
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...ON_RECEIPT_WEBHOOK }],
 		properties,
 	};
 
@@ -51,6 +51,7 @@ export class HighLevelTrigger implements INodeType {
 		if (!withinWindow(sentAt, Date.now(), MAX_AGE_SECONDS)) {
 			return refuse(this, 401, `timestamp ${JSON.stringify(payload.timestamp ?? null)} is missing or more than ${MAX_AGE_SECONDS / 60} minutes from now (stale or replayed)`);
 		}
+		logVerified(this, verdict, payload.webhookId === undefined ? undefined : String(payload.webhookId));
 
 		const events = this.getNodeParameter('events', []) as string[];
 		const types = (this.getNodeParameter('messageTypes', []) as string[]).map(messageTypeKey);

@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { ON_RECEIPT_WEBHOOK, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyInbox } from '../shared/webhooks/signatures';
 import { eventName, header, mapEvent } from './trigger/events';
 
@@ -33,7 +33,7 @@ export class InboxWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'omnichannelInboxApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...ON_RECEIPT_WEBHOOK }],
 		properties: header(
 			'Inbox has no API for webhooks: copy this node\'s Production URL (above) into Inbox under Settings > Webhooks, then copy the signing secret Inbox shows (ibt_wh_...) into the credential\'s "Webhook Signing Secret". Deliveries without a valid X-Inbox-Signature are refused.',
 		),

@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
-import { triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { ON_RECEIPT_WEBHOOK, triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifySociocs } from '../shared/webhooks/signatures';
 import { channelField, PROVIDERS } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
@@ -47,7 +47,7 @@ export class SociocsTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'omnichannelSociocsApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...ON_RECEIPT_WEBHOOK }],
 		properties: [
 			...triggerHeader(
 				'Activating the workflow subscribes this URL in Sociocs (with a signing secret of its own); deactivating it unsubscribes. Deliveries without a valid signature are refused.',

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
 
 /** What every trigger shows first: its set-up in one notice, then the events to start on. */
 export function triggerHeader(setUp: string, events: INodePropertyOptions[], defaults: string[]): INodeProperties[] {
@@ -16,3 +16,17 @@ export function triggerHeader(setUp: string, events: INodePropertyOptions[], def
  * with 1 keep loading and working.
  */
 export const WEBHOOK_TRIGGER_VERSIONS = { version: [1, 1.1], defaultVersion: 1.1 };
+
+/**
+ * The one webhook of every trigger, answered on receipt (before the workflow runs: the senders
+ * want a fast 2xx and retry otherwise). n8n answers such a webhook with its `responseData`,
+ * whose default is the option name `firstEntryJson`, sent as that literal text; an empty one
+ * makes n8n answer with the node's own `webhookResponse` instead (see `emit`).
+ */
+export const ON_RECEIPT_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	responseData: '',
+	path: 'webhook',
+};
