@@ -1,8 +1,8 @@
 import { ExecutionBaseError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { apiRequest } from './transport';
-import type { Api, ApiRequest } from './transport';
+import { apiRequestFull } from './transport';
+import type { Api, ApiAnswer, ApiRequest } from './transport';
 
 /**
  * The item loop shared by every operation. It runs in two phases so that bad input never
@@ -17,14 +17,14 @@ export interface Outgoing {
 	request: ApiRequest;
 	/** Items with the same key (same recipient / conversation) are sent strictly in order. */
 	orderKey?: string;
-	/** Shapes the API's answer into the item's output. */
-	output?: (response: unknown) => IDataObject;
+	/** Shapes the API's answer (its body, and the whole answer: status, headers, attempts) into the item's output. */
+	output?: (response: unknown, answer: ApiAnswer) => IDataObject;
 }
 
 export type BuildOutgoing = (this: IExecuteFunctions, itemIndex: number) => Promise<Outgoing> | Outgoing;
 
 /** The failure of one item, as n8n expects it: a node error that knows its item. */
-function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ExecutionBaseError {
+export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ExecutionBaseError {
 	if (error instanceof ExecutionBaseError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -32,7 +32,7 @@ function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: ExecutionBaseError, itemIndex: number): INodeExecutionData {
+export function errorItem(error: ExecutionBaseError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	const { httpCode } = error as { httpCode?: string | null };
@@ -49,8 +49,8 @@ function asJson(response: unknown): IDataObject {
 
 /**
  * A counting semaphore: at most `size` tasks run at once, started in call order. A task that
- * only waits (a rate-limited request waiting out its Retry-After) steps `outside` meanwhile,
- * so that its place sends something else.
+ * only waits (a rate-limited request waiting out its Retry-After) runs the wait in
+ * `releasedWhile`, so that its slot sends something else meanwhile.
  */
 export function semaphore(size: number) {
 	let running = 0;
@@ -72,7 +72,7 @@ export function semaphore(size: number) {
 				leave();
 			}
 		},
-		async outside(wait: () => Promise<void>): Promise<void> {
+		async releasedWhile(wait: () => Promise<void>): Promise<void> {
 			leave();
 			try {
 				await wait();
@@ -112,9 +112,9 @@ export async function sendItems(
 	const sendOne = async (itemIndex: number, out: Outgoing) => {
 		if (stopped) return;
 		try {
-			const response = await apiRequest(ctx, api, out.request, itemIndex, slot.outside);
+			const answer = await apiRequestFull(ctx, api, out.request, itemIndex, slot.releasedWhile);
 			results[itemIndex] = {
-				json: out.output ? out.output(response) : asJson(response),
+				json: out.output ? out.output(answer.body, answer) : asJson(answer.body),
 				pairedItem: { item: itemIndex },
 			};
 			delivered++;

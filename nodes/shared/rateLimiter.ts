@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { numberHeader } from './transport/headers';
+
 /**
  * The rate limiter: one per API key (credential + base URL) in the n8n process, shared by
  * every worker of every node run, because a rate limit belongs to the key.
@@ -14,7 +16,7 @@ import { sleep } from 'n8n-workflow';
  *    next request waits until the window's requests, replayed at the new rate, would have
  *    gone out: after a cold burst that is about one window (the API's window is spent),
  *    after a 429 at a steady pace only a few percent of one. The refused request itself
- *    waits out its `Retry-After` (outside its concurrency place, see items.ts) and queues
+ *    waits out its `Retry-After` (with its concurrency slot released, see items.ts) and queues
  *    again. 429s for requests sent before the cut
  *    say nothing new and change nothing. Fewer than `MIN_EVIDENCE` accepted requests teach
  *    no rate (another sender used the key, or a hiccup): then everyone waits as told.
@@ -223,14 +225,6 @@ export class RateLimiter {
 		}
 		return { count, first };
 	}
-}
-
-export function numberHeader(headers: Record<string, unknown>, name: string): number | undefined {
-	const raw = headers[name] ?? headers[name.toLowerCase()];
-	const value = Array.isArray(raw) ? raw[0] : raw;
-	if (value === undefined || value === null || value === '') return undefined;
-	const parsed = Number(value);
-	return Number.isFinite(parsed) ? parsed : undefined;
 }
 
 const limiters = new Map<string, RateLimiter>();

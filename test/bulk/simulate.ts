@@ -52,7 +52,7 @@ export async function simulate(sim: Simulation): Promise<Outcome> {
 	const sendItem = async (limiter: RateLimiter, pacer: Pacer | undefined, place: Place, worker: number, item: number) => {
 		let notBefore = 0;
 		for (;;) {
-			if (notBefore) await place.outside(async () => await limiter.waitUntil(notBefore));
+			if (notBefore) await place.releasedWhile(async () => await limiter.waitUntil(notBefore));
 			await pacer?.take();
 			const sentAt = await limiter.acquire();
 			const verdict = api(clock.now());

@@ -17,6 +17,7 @@ import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
+	IBinaryKeyData,
 	IDataObject,
 	IExecuteData,
 	IHttpRequestOptions,
@@ -216,7 +217,12 @@ export interface NodeRun {
 }
 
 /** Executes the node once, through WorkflowExecute, with `input` as its incoming items. */
-export async function runNode(subject: NodeUnderTest, input: IDataObject[] = [{}]): Promise<NodeRun> {
+export async function runNode(
+	subject: NodeUnderTest,
+	input: IDataObject[] = [{}],
+	/** Binary properties of the input items, by item. */
+	binary: Array<IBinaryKeyData | undefined> = [],
+): Promise<NodeRun> {
 	const { node, workflow } = workflowOf(subject);
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
 		id: workflow.id,
@@ -236,7 +242,7 @@ export async function runNode(subject: NodeUnderTest, input: IDataObject[] = [{}
 			nodeExecutionStack: [
 				{
 					node,
-					data: { main: [input.map((json, index) => ({ json, pairedItem: { item: index } }))] },
+					data: { main: [input.map((json, index) => ({ json, pairedItem: { item: index }, ...(binary[index] ? { binary: binary[index] } : {}) }))] },
 					source: null,
 				},
 			],

@@ -5,6 +5,7 @@ export interface RecordedRequest {
 	path: string;
 	query: Record<string, string>;
 	headers: Record<string, string | string[] | undefined>;
+	/** JSON, text, or a parsed multipart body (`MultipartBody`). */
 	body: any;
 	status?: number;
 	/** processed: answered (any status but a rate limit); refused: 429 / 503+Retry-After; dropped. */
@@ -63,4 +64,10 @@ export interface OAuthMock {
 	install(app: { clientId: string; clientSecret: string; locationId: string; accessToken: string; refreshToken: string }): void;
 	readonly issuedTokens: string[];
 	reset(): void;
+}
+
+/** A parsed multipart/form-data body (test/mock/multipart.js). */
+export interface MultipartBody {
+	fields: Record<string, string>;
+	files: Array<{ field: string; filename: string; contentType?: string; size: number; data: Buffer }>;
 }

@@ -15,6 +15,7 @@ const { createOAuth } = require('./oauth');
 const { createRateLimit } = require('./rateLimits');
 const { validate } = require('./validate');
 const { createWebhookRoutes } = require('./webhooks');
+const { parseMultipart } = require('./multipart');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
@@ -137,13 +138,18 @@ async function startMockApi(options = {}) {
 		const chunks = [];
 		incoming.on('data', (chunk) => chunks.push(chunk));
 		incoming.on('end', async () => {
-			const raw = Buffer.concat(chunks).toString('utf8');
+			const bytes = Buffer.concat(chunks);
+			const raw = bytes.toString('utf8');
 			const url = new URL(incoming.url, 'http://127.0.0.1');
 			let body;
-			try {
-				body = raw ? JSON.parse(raw) : undefined;
-			} catch {
-				body = raw;
+			const multipart = /^multipart\//i.test(incoming.headers['content-type'] || '') && parseMultipart(bytes, incoming.headers['content-type']);
+			if (multipart) body = multipart;
+			else {
+				try {
+					body = raw ? JSON.parse(raw) : undefined;
+				} catch {
+					body = raw;
+				}
 			}
 			const req = {
 				seq: requests.length,
@@ -162,6 +168,7 @@ async function startMockApi(options = {}) {
 			if (limit.refused) response = json(429, { message: 'Too Many Requests' });
 			// The token endpoint, and a rejected access token, come before the body is looked at (as at the vendor).
 			if (!response) response = oauth.answer(req);
+			if (!response && multipart && multipart.problem) [req.invalid, response] = [[multipart.problem], json(400, { message: `Malformed multipart body: ${multipart.problem}` })];
 			// Spec-strict: a request the vendor's spec forbids gets the vendor's error, never a canned answer.
 			const refused = !response && options.strict !== false && validate(req, PREFIX);
 			if (refused) [req.invalid, response] = [refused.problems, json(refused.status, refused.body)];

@@ -10,7 +10,7 @@ import type { MockApi, MockResponse } from '../mock/mockApi';
 import { sociocs } from '../sociocs/helpers';
 
 /**
- * The one HTTP path (nodes/shared/transport.ts): how each kind of answer is judged and told,
+ * The one HTTP path (nodes/shared/transport/): how each kind of answer is judged and told,
  * through the Inbox node (the three nodes share it), and the rules it decides by.
  */
 let api: MockApi;
