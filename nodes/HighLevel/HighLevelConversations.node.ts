@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import * as addInbound from './actions/message/addInbound.operation';
-import { router } from './actions/router';
-import { searchConversations } from './methods/listSearch';
+import { conversationOperations, messageOperations } from './actions/operations';
+import { operations, router } from './actions/router';
+import { searchContacts, searchConversations } from './methods/listSearch';
 import { AUTHENTICATION, OAUTH2 } from '../shared/services';
 
 const PRIVATE_TOKEN = 'privateIntegrationToken';
@@ -55,30 +55,20 @@ export class HighLevelConversations implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: [
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Message', value: 'message' },
+				],
 				default: 'message',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['message'] } },
-				options: [
-					{
-						name: 'Add Inbound',
-						value: 'addInbound',
-						action: 'Add an inbound message',
-						description: 'Add a message (SMS, email, call, ...) to a conversation',
-					},
-				],
-				default: 'addInbound',
-			},
-			...addInbound.description,
+			messageOperations,
+			conversationOperations,
+			// Each operation's own fields, shown only for it (displayOptions).
+			...Object.values(operations).flatMap((table) => Object.values(table).flatMap((operation) => operation.description)),
 		],
 	};
 
-	methods = { listSearch: { searchConversations } };
+	methods = { listSearch: { searchContacts, searchConversations } };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

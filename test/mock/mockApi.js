@@ -16,6 +16,7 @@ const { createRateLimit } = require('./rateLimits');
 const { validate } = require('./validate');
 const { createWebhookRoutes } = require('./webhooks');
 const { parseMultipart } = require('./multipart');
+const { createConversationRoutes } = require('./highlevelConversations');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1' };
 
@@ -47,6 +48,8 @@ function defaultAnswer(req, state) {
 
 	if (path.startsWith(PREFIX.highlevel)) {
 		const p = path.slice(PREFIX.highlevel.length);
+		const conversation = state.conversations.answer(req, p, n);
+		if (conversation) return conversation;
 		if (method === 'POST' && p === '/conversations/messages/inbound')
 			return json(200, {
 				success: true,
@@ -126,7 +129,8 @@ function defaultAnswer(req, state) {
 }
 
 async function startMockApi(options = {}) {
-	const state = { counter: 0 };
+	const conversations = createConversationRoutes();
+	const state = { counter: 0, conversations };
 	const webhooks = createWebhookRoutes();
 	const requests = [];
 	const onceQueue = []; // [{ match, response }]
@@ -230,6 +234,8 @@ async function startMockApi(options = {}) {
 		/** HighLevel's token endpoint and expiring OAuth access tokens (see oauth.js). */
 		oauth,
 		webhooks,
+		/** HighLevel conversations' messages (see highlevelConversations.js). */
+		conversations,
 		/** Answer the next request that matches with `response` (once). */
 		once(match, response) {
 			onceQueue.push({ match: toMatcher(match), response });
@@ -247,6 +253,7 @@ async function startMockApi(options = {}) {
 		},
 		reset() {
 			webhooks.reset();
+			conversations.reset();
 			requests.length = 0;
 			onceQueue.length = 0;
 			rules.length = 0;

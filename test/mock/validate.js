@@ -9,6 +9,8 @@
  * `validate(req)` returns undefined for a valid request, else `{ status, body, problems }`.
  */
 
+const conversations = require('./highlevelConversations');
+
 const INBOX_ID = /^[0-9a-z]+$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const HIGHLEVEL_TYPES = ['SMS', 'Email', 'WhatsApp', 'GMB', 'IG', 'FB', 'Custom', 'WebChat', 'Live_Chat', 'Call'];
@@ -186,7 +188,7 @@ function highLevel(req, p, check) {
 		return { status: 400, body: { statusCode: 400, message: `Version header must be one of ${HIGHLEVEL_VERSIONS.join(', ')}`, error: 'Bad Request' } };
 	}
 	if (req.method === 'POST' && p === '/conversations/messages/inbound') highLevelInbound(req.body, check);
-	else if (req.method === 'GET' && p === '/conversations/search') check.text(req.query.locationId, 'locationId');
+	else conversations.check(req, p, check);
 	return check.problems.length
 		? { status: 422, body: { statusCode: 422, message: check.problems, error: 'Unprocessable Entity' } }
 		: undefined;

@@ -3,10 +3,25 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { route } from '../../shared/router';
 import type { OperationTable } from '../../shared/router';
 import { HIGHLEVEL } from '../../shared/services';
+import * as createConversation from './conversation/create.operation';
+import * as deleteConversation from './conversation/delete.operation';
+import * as getConversation from './conversation/get.operation';
+import * as searchConversations from './conversation/search.operation';
+import * as updateConversation from './conversation/update.operation';
 import * as addInbound from './message/addInbound.operation';
+import * as getMessage from './message/get.operation';
+import * as getManyMessages from './message/getMany.operation';
+import * as send from './message/send.operation';
 
 export const operations: OperationTable = {
-	message: { addInbound },
+	message: { addInbound, send, get: getMessage, getMany: getManyMessages },
+	conversation: {
+		search: searchConversations,
+		get: getConversation,
+		create: createConversation,
+		update: updateConversation,
+		delete: deleteConversation,
+	},
 };
 
 export async function router(this: IExecuteFunctions) {

@@ -1,0 +1,86 @@
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemFields } from '../../shared/fields';
+
+/**
+ * What the Conversations operations share: HighLevel's id shape, the contact and conversation
+ * pickers, and the `Version` header, whose documented value differs per endpoint. Each
+ * operation names its default once (CONVERSATIONS_API_VERSION, or Add Inbound's own), behind
+ * the "API Version" option every operation offers.
+ */
+
+/** `apps/conversations.json` gives this value, and only this, for every Conversations endpoint. */
+export const CONVERSATIONS_API_VERSION = '2021-04-15';
+
+export const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
+export const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
+
+type Show = NonNullable<IDisplayOptions['show']>;
+
+export function apiVersionOption(defaultVersion: string): INodeProperties {
+	return {
+		displayName: 'API Version',
+		name: 'apiVersion',
+		type: 'string',
+		default: defaultVersion,
+		description: `Sent as the Version header. HighLevel's specification gives ${defaultVersion} for this endpoint.`,
+	};
+}
+
+/** The item's Version header: the option, else the operation's documented value. */
+export function readApiVersion(fields: ItemFields, options: IDataObject, defaultVersion: string): string {
+	const version = String(options.apiVersion ?? '').trim() || defaultVersion;
+	if (!/^(\d{4}-\d{2}-\d{2}|v\d+)$/.test(version)) fields.fail('API Version', `a version such as ${defaultVersion}`, version);
+	return version;
+}
+
+/** A picker of `searchListMethod`'s results, or an ID typed in. */
+export function idLocator(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	description: string,
+	show: Show,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
+				validation: [
+					{ type: 'regex', properties: { regex: HIGHLEVEL_ID.source, errorMessage: `Not a valid ${displayName.toLowerCase()} ID` } },
+				],
+			},
+		],
+	};
+}
+
+/** The id of a path segment, checked before it goes into the URL. */
+export function requiredId(fields: ItemFields, name: string, label: string): string {
+	return fields.requiredId(name, label, HIGHLEVEL_ID, ID_EXPECTED);
+}
+
+/** A readable location for the request: the credential's sub-account (OAuth token or the token credential's field). */
+export function locationOf(fields: ItemFields, credentialLocation: unknown): string {
+	const location = typeof credentialLocation === 'string' ? credentialLocation.trim() : '';
+	if (!HIGHLEVEL_ID.test(location)) {
+		fields.fail('Location ID (credential)', `the sub-account's location ID in the HighLevel credential, ${ID_EXPECTED}`, location);
+	}
+	return location;
+}

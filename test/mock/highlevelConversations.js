@@ -1,0 +1,155 @@
+'use strict';
+/**
+ * The mock's HighLevel Conversations endpoints beyond add-inbound, as ../shared/api/
+ * highlevel-conversations.md describes them: what each refuses (`check(req, p, check)`, the
+ * strict part, run by validate.js) and its happy answer (`answer(req, p, n)`, run by
+ * mockApi.js). A conversation's messages are a list the test sets (`setMessages`), served in
+ * pages by the `lastMessageId` cursor, in the spec's flat shape or the live API's wrapped one.
+ */
+
+const SEND_TYPES = ['SMS', 'RCS', 'Email', 'WhatsApp', 'IG', 'FB', 'Custom', 'Live_Chat', 'TIKTOK'];
+const EMAIL_ONLY = ['html', 'subject', 'emailFrom', 'emailTo', 'emailCc', 'emailBcc', 'threadId', 'replyMessageId', 'emailReplyMode', 'customSubtypeId'];
+const SEND_FIELDS = ['type', 'contactId', 'message', 'attachments', 'fromNumber', 'toNumber', 'templateId', 'conversationProviderId', 'appointmentId', 'scheduledTimestamp', ...EMAIL_ONLY];
+const MESSAGE_TYPES = ['TYPE_CALL', 'TYPE_SMS', 'TYPE_RCS', 'TYPE_EMAIL', 'TYPE_FACEBOOK', 'TYPE_GMB', 'TYPE_INSTAGRAM', 'TYPE_WHATSAPP', 'TYPE_LIVE_CHAT', 'TYPE_TIKTOK', 'TYPE_INTERNAL_COMMENTS', 'TYPE_FORM_SUBMISSION'];
+const SEARCH_STATUSES = ['all', 'read', 'unread', 'starred', 'recents'];
+const ID = /^[A-Za-z0-9_-]+$/;
+const E164 = /^\+\d{8,15}$/;
+
+function checkSend(body, check) {
+	check.shape(body, SEND_FIELDS, ['type', 'contactId']);
+	if (!body || typeof body !== 'object') return;
+	check.oneOf(body.type, 'type', SEND_TYPES);
+	check.text(body.contactId, 'contactId', ID);
+	check.text(body.message, 'message');
+	check.texts(body.attachments, 'attachments', /^https?:\/\/\S+$/);
+	for (const key of EMAIL_ONLY) if (body[key] !== undefined && body.type !== 'Email') check.fail(`${key} applies only to type Email`);
+	for (const key of ['html', 'subject', 'threadId', 'replyMessageId', 'customSubtypeId']) check.text(body[key], key);
+	check.text(body.emailFrom, 'emailFrom', /@/);
+	check.text(body.emailTo, 'emailTo', /@/);
+	check.texts(body.emailCc, 'emailCc', /@/);
+	check.texts(body.emailBcc, 'emailBcc', /@/);
+	check.oneOf(body.emailReplyMode, 'emailReplyMode', ['reply', 'reply_all']);
+	for (const key of ['fromNumber', 'toNumber']) {
+		check.text(body[key], key, E164);
+		if (body[key] !== undefined && body.type !== 'SMS') check.fail(`${key} applies only to type SMS`);
+	}
+	if (body.type === 'Custom') check.text(body.conversationProviderId ?? '', 'conversationProviderId (required for type Custom)', ID);
+	else if (body.conversationProviderId !== undefined) check.fail('conversationProviderId applies only to type Custom');
+	if (body.type === 'Email' && body.html === undefined && body.message === undefined) check.fail('an Email needs html or message');
+	if (body.type !== 'Email' && body.message === undefined && body.attachments === undefined) check.fail('message or attachments is required');
+	for (const key of ['templateId', 'appointmentId']) check.text(body[key], key, ID);
+	if (body.scheduledTimestamp !== undefined) {
+		const at = body.scheduledTimestamp;
+		// UTC seconds: a millisecond value (13 digits) is a different, far-future date.
+		if (!Number.isInteger(at) || at <= 0 || at > 1e11) check.fail('scheduledTimestamp must be UTC seconds (an integer)');
+	}
+}
+
+function checkList(req, check) {
+	const { limit, type } = req.query;
+	if (limit !== undefined && !(Number.isInteger(Number(limit)) && Number(limit) >= 1)) check.fail('limit must be a positive integer');
+	if (type !== undefined) for (const t of type.split(',')) check.oneOf(t, 'type', MESSAGE_TYPES);
+	check.text(req.query.lastMessageId, 'lastMessageId', ID);
+}
+
+function checkSearch(req, check) {
+	const q = req.query;
+	check.text(q.locationId, 'locationId', ID);
+	if (q.locationId === undefined) check.fail('locationId is required');
+	check.oneOf(q.status, 'status', SEARCH_STATUSES);
+	check.oneOf(q.lastMessageType, 'lastMessageType', MESSAGE_TYPES);
+	check.oneOf(q.lastMessageDirection, 'lastMessageDirection', ['inbound', 'outbound']);
+	check.text(q.contactId, 'contactId', ID);
+	if (q.startAfterDate !== undefined && !/^\d+$/.test(q.startAfterDate)) check.fail('startAfterDate must be a number (ms)');
+	if (q.limit !== undefined && !(Number.isInteger(Number(q.limit)) && Number(q.limit) >= 1)) check.fail('limit must be a positive integer');
+}
+
+/** Adds what is wrong with a Conversations request to `check`; true when the path is one of these. */
+function check(req, p, checker) {
+	const { method, body } = req;
+	if (method === 'POST' && p === '/conversations/messages') checkSend(body, checker);
+	else if (method === 'GET' && /^\/conversations\/[^/]+\/messages$/.test(p)) checkList(req, checker);
+	else if (method === 'GET' && p === '/conversations/search') checkSearch(req, checker);
+	else if (method === 'POST' && p === '/conversations/') {
+		checker.shape(body, ['locationId', 'contactId'], ['locationId', 'contactId']);
+		if (body && typeof body === 'object') {
+			checker.text(body.locationId, 'locationId', ID);
+			checker.text(body.contactId, 'contactId', ID);
+		}
+	} else if (method === 'PUT' && /^\/conversations\/[^/]+$/.test(p)) {
+		checker.shape(body, ['locationId', 'unreadCount', 'starred', 'feedback'], ['locationId']);
+		if (body && typeof body === 'object') {
+			checker.text(body.locationId, 'locationId', ID);
+			if (body.unreadCount !== undefined && !(Number.isInteger(body.unreadCount) && body.unreadCount >= 0)) checker.fail('unreadCount must be an integer >= 0');
+			if (body.starred !== undefined && typeof body.starred !== 'boolean') checker.fail('starred must be a boolean');
+		}
+	} else if ((method === 'GET' || method === 'DELETE') && /^\/conversations\/[^/]+$/.test(p) && p !== '/conversations/search') {
+		if (body !== undefined && method === 'DELETE' && Object.keys(body).length) checker.fail('DELETE takes no body');
+	} else if (method === 'GET' && /^\/conversations\/messages\/[^/]+$/.test(p)) {
+		// The id is in the path; nothing else to check.
+	} else return false;
+	return true;
+}
+
+function page(state, conversationId, query) {
+	const all = state.messages.get(conversationId) || [];
+	const types = query.type ? query.type.split(',') : undefined;
+	const list = types ? all.filter((m) => types.includes(m.messageType)) : all;
+	const start = query.lastMessageId ? list.findIndex((m) => m.id === query.lastMessageId) + 1 : 0;
+	const limit = Number(query.limit || 20);
+	const messages = list.slice(start, start + limit);
+	const result = { lastMessageId: messages.length ? messages[messages.length - 1].id : undefined, nextPage: start + limit < list.length, messages };
+	return state.wrapped ? { messages: result } : result;
+}
+
+function conversation(id, extra = {}) {
+	return { id, contactId: 'c1', locationId: 'loc123', deleted: false, inbox: true, type: 1, unreadCount: 0, ...extra };
+}
+
+/** The happy answer of a Conversations endpoint, or undefined when `p` is not one. */
+function answer(state, req, p, n) {
+	const { method, body, query } = req;
+	if (method === 'POST' && p === '/conversations/messages') {
+		const sent = { conversationId: `conv-${body.contactId}`, messageId: `hlout${n}`, status: body.scheduledTimestamp ? 'scheduled' : 'pending' };
+		if (body.type === 'Email') sent.emailMessageId = `email${n}`;
+		return { status: 200, body: sent };
+	}
+	const list = /^\/conversations\/([^/]+)\/messages$/.exec(p);
+	if (method === 'GET' && list) return { status: 200, body: page(state, list[1], query) };
+	const one = /^\/conversations\/messages\/([^/]+)$/.exec(p);
+	if (method === 'GET' && one) {
+		for (const messages of state.messages.values()) {
+			const found = messages.find((m) => m.id === one[1]);
+			if (found) return { status: 200, body: found };
+		}
+		return { status: 404, body: { statusCode: 404, message: 'Message not found' } };
+	}
+	if (method === 'POST' && p === '/conversations/')
+		return { status: 201, body: { success: true, conversation: { id: `conv${n}`, contactId: body.contactId, locationId: body.locationId, deleted: false, dateAdded: 1764000000000, dateUpdated: 1764000000000, lastMessageDate: 1764000000000 } } };
+	const single = /^\/conversations\/([^/]+)$/.exec(p);
+	if (single && single[1] !== 'search') {
+		if (method === 'GET') return { status: 200, body: conversation(single[1]) };
+		if (method === 'PUT') return { status: 200, body: { success: true, conversation: conversation(single[1], { unreadCount: body.unreadCount ?? 0, ...(body.starred === undefined ? {} : { starred: body.starred }) }) } };
+		if (method === 'DELETE') return { status: 200, body: { success: true } };
+	}
+	return undefined;
+}
+
+/** One mock's conversations: the messages tests put there, and the answers. */
+function createConversationRoutes() {
+	const state = { messages: new Map(), wrapped: false };
+	return {
+		/** The messages of a conversation, newest first; `wrapped`: answer `{ messages: { ...page } }` as the live API does. */
+		setMessages(conversationId, messages, { wrapped = false } = {}) {
+			state.messages.set(conversationId, messages);
+			state.wrapped = wrapped;
+		},
+		answer: (req, p, n) => answer(state, req, p, n),
+		reset() {
+			state.messages.clear();
+			state.wrapped = false;
+		},
+	};
+}
+
+module.exports = { check, createConversationRoutes };
