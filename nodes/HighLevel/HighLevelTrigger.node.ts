@@ -11,7 +11,7 @@ import { emit, firstSightings, headerOf, logVerified, rawBodyOf, refuse, refuseU
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
 import { ON_RECEIPT_WEBHOOK, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyHighLevel, withinWindow } from '../shared/webhooks/signatures';
-import { MAX_AGE_SECONDS, messageTypeKey, properties, readKeys } from './trigger/settings';
+import { eventOf, MAX_AGE_SECONDS, messageTypeKey, messageTypeOf, properties, readKeys } from './trigger/settings';
 
 export class HighLevelTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,8 +55,10 @@ export class HighLevelTrigger implements INodeType {
 
 		const events = this.getNodeParameter('events', []) as string[];
 		const types = (this.getNodeParameter('messageTypes', []) as string[]).map(messageTypeKey);
-		if (!events.includes(String(payload.type))) return emit([], 'event type not selected');
-		if (types.length > 0 && !types.includes(messageTypeKey(payload.messageType))) {
+		const event = eventOf(payload);
+		if (!events.includes(event)) return emit([], 'event type not selected');
+		const messageType = messageTypeOf(event, payload);
+		if (types.length > 0 && messageType !== undefined && !types.includes(messageTypeKey(messageType))) {
 			return emit([], 'message type not selected');
 		}
 		const fresh = firstSightings(this, [payload], (event: IDataObject) =>

@@ -64,10 +64,47 @@ function checkSearch(req, check) {
 	if (q.limit !== undefined && !(Number.isInteger(Number(q.limit)) && Number(q.limit) >= 1)) check.fail('limit must be a positive integer');
 }
 
+const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
+const MESSAGE_STATUSES = ['delivered', 'failed', 'pending', 'read'];
+/** The two email endpoints the spec lists without a Version header. */
+const NO_VERSION = /^\/conversations\/messages\/email\/[^/]+(?:\/schedule)?$/;
+
+function checkStatus(body, checker) {
+	checker.shape(body, ['status', 'error', 'emailMessageId', 'recipients'], ['status']);
+	if (!body || typeof body !== 'object') return;
+	checker.oneOf(body.status, 'status', MESSAGE_STATUSES);
+	if (body.error !== undefined) {
+		checker.shape(body.error, ['code', 'type', 'message'], [], 'error');
+		if (body.status !== 'failed') checker.fail('error applies only to status failed');
+	}
+	checker.text(body.emailMessageId, 'emailMessageId', ID);
+}
+
+function checkOutbound(body, checker) {
+	checker.shape(body, ['type', 'conversationId', 'conversationProviderId', 'attachments', 'altId', 'date', 'call'], ['type', 'conversationId', 'conversationProviderId']);
+	if (!body || typeof body !== 'object') return;
+	checker.oneOf(body.type, 'type', ['Call']);
+	checker.text(body.conversationId, 'conversationId', ID);
+	checker.text(body.conversationProviderId, 'conversationProviderId', ID);
+	checker.text(body.altId, 'altId');
+	checker.text(body.date, 'date', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/);
+	if (body.call !== undefined) {
+		checker.shape(body.call, ['to', 'from', 'status'], [], 'call');
+		checker.text(body.call.to, 'call.to', E164);
+		checker.text(body.call.from, 'call.from', E164);
+		checker.oneOf(body.call.status, 'call.status', CALL_STATUSES);
+	}
+}
+
 /** Adds what is wrong with a Conversations request to `check`; true when the path is one of these. */
 function check(req, p, checker) {
 	const { method, body } = req;
 	if (method === 'POST' && p === '/conversations/messages') checkSend(body, checker);
+	else if (method === 'PUT' && /^\/conversations\/messages\/[^/]+\/status$/.test(p)) checkStatus(body, checker);
+	else if (method === 'POST' && p === '/conversations/messages/outbound') checkOutbound(body, checker);
+	else if (method === 'DELETE' && /^\/conversations\/messages\/(?:email\/)?[^/]+\/schedule$/.test(p)) {
+		if (body !== undefined) checker.fail('DELETE takes no body');
+	}
 	else if (method === 'GET' && /^\/conversations\/[^/]+\/messages$/.test(p)) checkList(req, checker);
 	else if (method === 'GET' && p === '/conversations/search') checkSearch(req, checker);
 	else if (method === 'POST' && p === '/conversations/') {
@@ -114,6 +151,21 @@ function answer(state, req, p, n) {
 		if (body.type === 'Email') sent.emailMessageId = `email${n}`;
 		return { status: 200, body: sent };
 	}
+	const status = /^\/conversations\/messages\/([^/]+)\/status$/.exec(p);
+	// Only the provider's own app may, and only once the message reached it (tests say which ids have).
+	if (method === 'PUT' && status) {
+		if (!state.providerMessages.has(status[1])) return { status: 403, body: { statusCode: 403, message: 'The token does not have access to this message', error: 'Forbidden' } };
+		return { status: 200, body: { conversationId: 'conv1', messageId: status[1], status: body.status } };
+	}
+	if (method === 'POST' && p === '/conversations/messages/outbound')
+		return { status: 200, body: { success: true, conversationId: body.conversationId, messageId: `call${n}`, message: 'Call logged', contactId: 'c1', dateAdded: '2026-11-23T10:00:00.000Z' } };
+	const schedule = /^\/conversations\/messages\/(?:email\/)?([^/]+)\/schedule$/.exec(p);
+	if (method === 'DELETE' && schedule) {
+		// HighLevel's body status decides; its HTTP code may be 200 either way.
+		return state.scheduled.delete(schedule[1])
+			? { status: 200, body: { status: 200, message: 'Cancelled' } }
+			: { status: 200, body: { status: 404, message: 'Failed cancel' } };
+	}
 	const list = /^\/conversations\/([^/]+)\/messages$/.exec(p);
 	if (method === 'GET' && list) return { status: 200, body: page(state, list[1], query) };
 	const one = /^\/conversations\/messages\/([^/]+)$/.exec(p);
@@ -137,8 +189,16 @@ function answer(state, req, p, n) {
 
 /** One mock's conversations: the messages tests put there, and the answers. */
 function createConversationRoutes() {
-	const state = { messages: new Map(), wrapped: false };
+	const state = { messages: new Map(), wrapped: false, providerMessages: new Set(), scheduled: new Set() };
 	return {
+		/** Messages HighLevel handed the provider: Update Status is allowed for these only (else 403). */
+		providerMessage(id) {
+			state.providerMessages.add(id);
+		},
+		/** Messages that are scheduled and can be cancelled once. */
+		scheduled(id) {
+			state.scheduled.add(id);
+		},
 		/** The messages of a conversation, newest first; `wrapped`: answer `{ messages: { ...page } }` as the live API does. */
 		setMessages(conversationId, messages, { wrapped = false } = {}) {
 			state.messages.set(conversationId, messages);
@@ -148,8 +208,10 @@ function createConversationRoutes() {
 		reset() {
 			state.messages.clear();
 			state.wrapped = false;
+			state.providerMessages.clear();
+			state.scheduled.clear();
 		},
 	};
 }
 
-module.exports = { check, createConversationRoutes };
+module.exports = { check, createConversationRoutes, NO_VERSION };

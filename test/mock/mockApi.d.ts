@@ -47,7 +47,12 @@ export interface MockApi {
 	oauth: OAuthMock;
 	webhooks: import('./webhooks').WebhookRoutes;
 	/** HighLevel: the messages of a conversation, newest first; `wrapped` answers the live API's shape. */
-	conversations: { setMessages(conversationId: string, messages: Array<Record<string, unknown>>, options?: { wrapped?: boolean }): void; reset(): void };
+	conversations: {
+		setMessages(conversationId: string, messages: Array<Record<string, unknown>>, options?: { wrapped?: boolean }): void;
+		providerMessage(id: string): void;
+		scheduled(id: string): void;
+		reset(): void;
+	};
 	once(match: Match, response: MockResponse): void;
 	/** `respond` may answer later (a promise): the request stays unanswered until it settles. */
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined | Promise<MockResponse | undefined>)): void;

@@ -184,8 +184,9 @@ function highLevel(req, p, check) {
 	if (!/^Bearer \S+$/.test(req.headers.authorization || '')) {
 		return { status: 401, body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' } };
 	}
-	if (!HIGHLEVEL_VERSIONS.includes(req.headers.version)) {
-		return { status: 400, body: { statusCode: 400, message: `Version header must be one of ${HIGHLEVEL_VERSIONS.join(', ')}`, error: 'Bad Request' } };
+	if (conversations.NO_VERSION.test(p) ? req.headers.version !== undefined : !HIGHLEVEL_VERSIONS.includes(req.headers.version)) {
+		const message = conversations.NO_VERSION.test(p) ? 'this endpoint takes no Version header' : `Version header must be one of ${HIGHLEVEL_VERSIONS.join(', ')}`;
+		return { status: 400, body: { statusCode: 400, message, error: 'Bad Request' } };
 	}
 	if (req.method === 'POST' && p === '/conversations/messages/inbound') highLevelInbound(req.body, check);
 	else conversations.check(req, p, check);

@@ -253,3 +253,23 @@ describe('x-ghl-signature (Ed25519), what HighLevel signs with today', () => {
 		expect((await h.deliver(rsaSigned(inbound()))).body).toBe('firstEntryJson');
 	});
 });
+
+describe('events: Conversation Unread Update and Provider Outbound Message', () => {
+	const signed = (payload: Record<string, unknown>) => rsaSigned({ timestamp: new Date(NOW - 1000).toISOString(), webhookId: `wh-ev-${++counter}`, ...payload });
+	const unread = { type: 'ConversationUnreadUpdate', locationId: 'loc1', id: 'conv1', contactId: 'c1', unreadCount: 0, inbox: true, starred: false, deleted: false };
+	// What HighLevel sends a custom provider: no event name, `type` is the message's type.
+	const providerOutbound = { contactId: 'c1', locationId: 'loc1', messageId: 'pm1', type: 'SMS', phone: '+16175551212', message: 'Hello from the HighLevel app', attachments: [], userId: 'u1' };
+
+	test('each starts the workflow only when selected; the message type filter applies to messages only', async () => {
+		const h = trigger({ events: ['ConversationUnreadUpdate', 'ProviderOutboundMessage'], messageTypes: ['SMS'] });
+		const a = signed(unread);
+		expect((await h.deliver(a)).items).toEqual([JSON.parse(a.raw)]);
+		const b = signed(providerOutbound);
+		expect((await h.deliver(b)).items).toEqual([JSON.parse(b.raw)]);
+		expect((await h.deliver(signed({ ...providerOutbound, messageId: 'pm2', type: 'Email' }))).body).toMatchObject({ reason: 'message type not selected' });
+		expect((await h.deliver(signed(inbound()))).body).toMatchObject({ reason: 'event type not selected' });
+		const only = trigger({ events: ['InboundMessage'] });
+		expect((await only.deliver(signed(unread))).body).toMatchObject({ reason: 'event type not selected' });
+		expect((await only.deliver(signed(providerOutbound))).body).toMatchObject({ reason: 'event type not selected' });
+	});
+});

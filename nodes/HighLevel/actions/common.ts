@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemFields } from '../../shared/fields';
 
@@ -83,4 +83,24 @@ export function locationOf(fields: ItemFields, credentialLocation: unknown): str
 		fields.fail('Location ID (credential)', `the sub-account's location ID in the HighLevel credential, ${ID_EXPECTED}`, location);
 	}
 	return location;
+}
+
+/**
+ * Runs an operation's item loop and adds `hint` to the description of every failure with HTTP
+ * `status`, thrown or returned as an error item (Continue On Fail): the generic "check the
+ * credential" does not say why HighLevel refuses some callers.
+ */
+export async function withHintOn(status: number, hint: string, run: () => Promise<INodeExecutionData[]>): Promise<INodeExecutionData[]> {
+	const code = String(status);
+	const add = (description: unknown) => (typeof description === 'string' && description ? `${description}\n\n${hint}` : hint);
+	try {
+		const items = await run();
+		for (const item of items) if (item.json.httpCode === code) item.json.description = add(item.json.description);
+		return items;
+	} catch (error) {
+		// Already a node error of the item loop (NodeApiError / NodeOperationError): amended, not wrapped.
+		const failure = error as { httpCode?: string | null; description?: string | null };
+		if (failure.httpCode === code) failure.description = add(failure.description);
+		throw failure;
+	}
 }

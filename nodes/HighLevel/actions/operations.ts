@@ -15,9 +15,17 @@ export const messageOperations: INodeProperties = {
 			action: 'Add an inbound message',
 			description: 'Add a message (SMS, email, call, ...) to a conversation',
 		},
+		{ name: 'Cancel Scheduled', value: 'cancelScheduled', action: 'Cancel a scheduled message', description: 'Cancel an SMS or email scheduled with Send' },
 		{ name: 'Get', value: 'get', action: 'Get a message', description: 'Get one message by its ID' },
 		{ name: 'Get Many', value: 'getMany', action: 'Get many messages', description: 'List the messages of a conversation, newest first' },
+		{ name: 'Log External Call', value: 'logExternalCall', action: 'Log an external call', description: 'Record a call made outside HighLevel in a conversation' },
 		{ name: 'Send', value: 'send', action: 'Send a message', description: 'Send an SMS, an email or a chat message to a contact' },
+		{
+			name: 'Update Status',
+			value: 'updateStatus',
+			action: 'Update a message status',
+			description: "Report delivered, failed or read for a message of your app's conversation provider",
+		},
 	],
 	default: 'addInbound',
 };

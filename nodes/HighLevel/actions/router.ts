@@ -9,12 +9,15 @@ import * as getConversation from './conversation/get.operation';
 import * as searchConversations from './conversation/search.operation';
 import * as updateConversation from './conversation/update.operation';
 import * as addInbound from './message/addInbound.operation';
+import * as cancelScheduled from './message/cancelScheduled.operation';
 import * as getMessage from './message/get.operation';
 import * as getManyMessages from './message/getMany.operation';
+import * as logExternalCall from './message/logExternalCall.operation';
 import * as send from './message/send.operation';
+import * as updateStatus from './message/updateStatus.operation';
 
 export const operations: OperationTable = {
-	message: { addInbound, send, get: getMessage, getMany: getManyMessages },
+	message: { addInbound, send, get: getMessage, getMany: getManyMessages, updateStatus, cancelScheduled, logExternalCall },
 	conversation: {
 		search: searchConversations,
 		get: getConversation,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 
 import { NodeOperationError } from 'n8n-workflow';
-import type { IHookFunctions, INode, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INode, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import { triggerHeader } from '../../shared/webhooks/properties';
 import { parsePublicKey } from '../../shared/webhooks/signatures';
@@ -21,12 +21,32 @@ export function messageTypeKey(value: unknown): string {
 		.replace(/[^a-z0-9]/g, '');
 }
 
+const EVENTS = ['InboundMessage', 'OutboundMessage', 'ConversationUnreadUpdate'];
+
+/**
+ * The event of a delivery. HighLevel's Provider Outbound Message carries no event name: its
+ * `type` is the message's type ("SMS", "Email"), and it names a message, a contact and a location.
+ */
+export function eventOf(payload: IDataObject): string {
+	const type = String(payload.type ?? '');
+	if (EVENTS.includes(type)) return type;
+	return payload.messageId && payload.contactId && payload.locationId ? 'ProviderOutboundMessage' : type;
+}
+
+/** The message type the Message Types filter looks at; undefined for an event that is not about one message. */
+export function messageTypeOf(event: string, payload: IDataObject): unknown {
+	if (event === 'ConversationUnreadUpdate') return undefined;
+	return event === 'ProviderOutboundMessage' ? payload.type : payload.messageType;
+}
+
 export const properties: INodeProperties[] = [
 	...triggerHeader(
 		'HighLevel sends webhooks from a Marketplace app: paste this node\'s Production URL (above) into the app\'s Advanced Settings > Webhooks, and give the app the scope conversations/message.readonly. Deliveries are answered at once; ones without a valid signature, older than 5 minutes or repeated are refused.',
 		[
 			{ name: 'Inbound Message', value: 'InboundMessage', description: 'A contact sent a message' },
 			{ name: 'Outbound Message', value: 'OutboundMessage', description: 'A message was sent to a contact' },
+			{ name: 'Conversation Unread Update', value: 'ConversationUnreadUpdate', description: 'A conversation was read, marked unread, starred or deleted' },
+			{ name: 'Provider Outbound Message', value: 'ProviderOutboundMessage', description: 'A user wrote through your custom conversation provider: send it on your channel' },
 		],
 		['InboundMessage'],
 	),

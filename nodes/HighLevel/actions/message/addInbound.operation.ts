@@ -24,7 +24,7 @@ const EMAIL_EXPECTED = 'an email address such as jane@example.com';
 /** HighLevel answers `{ success: true, messageId, ... }` (`success: false` is refused by the transport). */
 const ADDED = idProof('a messageId', (body) => body.messageId);
 
-const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
+export const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
 
 function listField(displayName: string, name: string, description: string, show: IDataObject, placeholder: string): INodeProperties {
 	return {
