@@ -96,9 +96,30 @@ function checkOutbound(body, checker) {
 	}
 }
 
-/** Adds what is wrong with a Conversations request to `check`; true when the path is one of these. */
+const UPLOAD_TYPES = ['jpg', 'jpeg', 'png', 'mp4', 'mpeg', 'zip', 'rar', 'pdf', 'doc', 'docx', 'txt', 'mp3', 'wav'];
+
+/** The upload's own error shape `{ status, message }`, 400 / 415, or undefined. */
+function checkUpload(req) {
+	const refuse = (status, message) => ({ status, body: { status, message } });
+	const body = req.body;
+	if (!/^multipart\/form-data/i.test(req.headers['content-type'] || '') || !body || !body.files) return refuse(400, 'multipart/form-data expected');
+	for (const key of ['conversationId', 'contactId', 'locationId']) if (!ID.test(body.fields[key] || '')) return refuse(400, `${key} is required`);
+	if (!body.files.length) return refuse(400, 'fileAttachment is required');
+	for (const file of body.files) {
+		if (file.field !== 'fileAttachment') return refuse(400, `unexpected file field ${file.field}`);
+		const extension = (/\.([A-Za-z0-9]+)$/.exec(file.filename) || [])[1];
+		if (!extension || !UPLOAD_TYPES.includes(extension.toLowerCase())) return refuse(415, `Unsupported Media Type: ${file.filename}`);
+	}
+	return undefined;
+}
+
+/**
+ * Adds what is wrong with a Conversations request to `check`; true when the path is one of
+ * these, or the endpoint's own refusal (`{ status, body }`) when it has its own error shape.
+ */
 function check(req, p, checker) {
 	const { method, body } = req;
+	if (method === 'POST' && p === '/conversations/messages/upload') return checkUpload(req) || true;
 	if (method === 'POST' && p === '/conversations/messages') checkSend(body, checker);
 	else if (method === 'PUT' && /^\/conversations\/messages\/[^/]+\/status$/.test(p)) checkStatus(body, checker);
 	else if (method === 'POST' && p === '/conversations/messages/outbound') checkOutbound(body, checker);
@@ -150,6 +171,10 @@ function answer(state, req, p, n) {
 		const sent = { conversationId: `conv-${body.contactId}`, messageId: `hlout${n}`, status: body.scheduledTimestamp ? 'scheduled' : 'pending' };
 		if (body.type === 'Email') sent.emailMessageId = `email${n}`;
 		return { status: 200, body: sent };
+	}
+	if (method === 'POST' && p === '/conversations/messages/upload') {
+		const uploadedFiles = Object.fromEntries(body.files.map((file, i) => [file.filename, `https://storage.example.com/upload/${n}-${i}/${file.filename}`]));
+		return { status: 200, body: { uploadedFiles } };
 	}
 	const status = /^\/conversations\/messages\/([^/]+)\/status$/.exec(p);
 	// Only the provider's own app may, and only once the message reached it (tests say which ids have).

@@ -189,7 +189,10 @@ function highLevel(req, p, check) {
 		return { status: 400, body: { statusCode: 400, message, error: 'Bad Request' } };
 	}
 	if (req.method === 'POST' && p === '/conversations/messages/inbound') highLevelInbound(req.body, check);
-	else conversations.check(req, p, check);
+	else {
+		const own = conversations.check(req, p, check);
+		if (own && own.status) return own;
+	}
 	return check.problems.length
 		? { status: 422, body: { statusCode: 422, message: check.problems, error: 'Unprocessable Entity' } }
 		: undefined;

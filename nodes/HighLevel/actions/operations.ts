@@ -26,6 +26,12 @@ export const messageOperations: INodeProperties = {
 			action: 'Update a message status',
 			description: "Report delivered, failed or read for a message of your app's conversation provider",
 		},
+		{
+			name: 'Upload Attachment',
+			value: 'uploadAttachment',
+			action: 'Upload an attachment',
+			description: "Upload files from the item's binary data; gives URLs for Send",
+		},
 	],
 	default: 'addInbound',
 };

@@ -15,9 +15,10 @@ import * as getManyMessages from './message/getMany.operation';
 import * as logExternalCall from './message/logExternalCall.operation';
 import * as send from './message/send.operation';
 import * as updateStatus from './message/updateStatus.operation';
+import * as uploadAttachment from './message/uploadAttachment.operation';
 
 export const operations: OperationTable = {
-	message: { addInbound, send, get: getMessage, getMany: getManyMessages, updateStatus, cancelScheduled, logExternalCall },
+	message: { addInbound, send, get: getMessage, getMany: getManyMessages, updateStatus, cancelScheduled, logExternalCall, uploadAttachment },
 	conversation: {
 		search: searchConversations,
 		get: getConversation,

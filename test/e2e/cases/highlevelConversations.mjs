@@ -167,4 +167,67 @@ export const cases = [
 			assert.deepEqual(result.items, [{ deleted: true, conversationId: 'conv8' }]);
 		},
 	},
+	{
+		id: 'e2eHlStatus',
+		name: 'Message > Update Status: delivered for the provider\'s message; 403 for another with the hint',
+		node: {
+			...node('message', 'updateStatus', { messageId: '={{ $json.id }}', status: 'delivered' }),
+			settings: { onError: 'continueRegularOutput' },
+		},
+		items: [{ id: 'pm1' }, { id: 'other1' }],
+		setup(mock) {
+			mock.conversations.providerMessage('pm1');
+		},
+		check(result, requests) {
+			assert.equal(result.status, 'success');
+			assert.deepEqual(requests.map((r) => [r.method, r.path, r.body]), [
+				['PUT', '/highlevel/conversations/messages/pm1/status', { status: 'delivered' }],
+				['PUT', '/highlevel/conversations/messages/other1/status', { status: 'delivered' }],
+			]);
+			assert.equal(result.items[0].messageId, 'pm1');
+			assert.equal(result.items[1].httpCode, '403');
+			assert.match(result.items[1].description, /only the conversation provider's own Marketplace app/);
+		},
+	},
+	{
+		id: 'e2eHlCancel',
+		name: 'Message > Cancel Scheduled: cancelled once; the second time the body\'s 404 is an error',
+		node: {
+			...node('message', 'cancelScheduled', { messageId: 's1' }),
+			settings: { onError: 'continueRegularOutput' },
+		},
+		items: [{}, {}],
+		setup(mock) {
+			mock.conversations.scheduled('s1');
+		},
+		check(result, requests) {
+			assert.equal(result.status, 'success');
+			assert.equal(requests.length, 2);
+			assert.equal(result.items[0].cancelled, true);
+			assert.equal(result.items[1].error, 'HighLevel did not cancel the scheduled message: Failed cancel');
+		},
+	},
+	{
+		id: 'e2eHlLogCall',
+		name: 'Message > Log External Call: type Call with E.164 numbers',
+		node: node('message', 'logExternalCall', {
+			conversationId: conversation('conv1'),
+			conversationProviderId: 'prov1',
+			callTo: '+1 617 555 1212',
+			callFrom: '+15037081210',
+			callStatus: 'answered',
+		}),
+		items: [{}],
+		check(result, requests) {
+			assert.equal(result.status, 'success');
+			const request = sent(requests, 'POST', '/conversations/messages/outbound');
+			assert.deepEqual(request.body, {
+				type: 'Call',
+				conversationId: 'conv1',
+				conversationProviderId: 'prov1',
+				call: { to: '+16175551212', from: '+15037081210', status: 'answered' },
+			});
+			assert.equal(result.items[0].success, true);
+		},
+	},
 ];
