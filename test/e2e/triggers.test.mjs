@@ -7,7 +7,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 
-import { SECRETS } from './workflow.mjs';
+import { CREDENTIALS, SECRETS } from './workflow.mjs';
 import { exampleWorkflow, INBOX_SIGNING_SECRET, startTriggerHost, until, webhookPath } from './triggerHost.mjs';
 
 const require = createRequire(import.meta.url);
@@ -55,6 +55,18 @@ const workflows = {
 			'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thlempty' } },
 		});
 		workflow.nodes[0].webhookId = `${workflow.nodes[0].webhookId}-empty`;
+		return workflow;
+	})(),
+	// The custom-provider example; its Update Status nodes use the token credential here (the example: the Marketplace app's OAuth2).
+	provider: (() => {
+		const workflow = exampleWorkflow('highlevel-provider-outbound-via-sociocs.json', 'e2eTrigProvider', {
+			'HighLevel Trigger': { rsaPublicKey: pemOf(rsa.publicKey), ed25519PublicKey: rotatedEd25519 },
+			'Sociocs: Send': { channelKey: 'chan-provider' },
+		});
+		for (const node of workflow.nodes.filter((n) => n.name.startsWith('HighLevel: '))) {
+			node.parameters.authentication = 'privateIntegrationToken';
+			node.credentials = { omnichannelHighLevelApi: CREDENTIALS.omnichannelHighLevelApi };
+		}
 		return workflow;
 	})(),
 	inboxHook: exampleWorkflow('inbox-webhook-to-sociocs-send.json', 'e2eTrigInboxHook', {
@@ -274,6 +286,32 @@ describe('HighLevel Trigger in n8n', () => {
 		assert.match((await host.deliver(legacyRoute, good.raw, good.headers)).body, /duplicate/);
 		await until(() => requestsTo('/inbox/api/v1/threads/thlv1/messages').length === 1, 'the Inbox reply of the v1 workflow');
 		await until(async () => (await host.executions('e2eTrigHighLevelV1')).length === 1, 'one execution');
+	});
+});
+
+describe('Custom conversation provider in n8n (examples/highlevel-provider-outbound-via-sociocs.json)', () => {
+	const route = webhookPath(workflows.provider, 'HighLevel Trigger');
+	const outbound = (messageId, message) => {
+		const raw = JSON.stringify({ contactId: 'c1', locationId: 'loc123', messageId, type: 'SMS', phone: '+16175551212', message, attachments: [], userId: 'u1', timestamp: new Date().toISOString(), webhookId: `wh-${messageId}` });
+		return { raw, headers: { 'x-ghl-signature': sign(null, Buffer.from(raw), ed.privateKey).toString('base64') } };
+	};
+	const statuses = () => mock.requests.filter((r) => r.method === 'PUT' && /\/conversations\/messages\/[^/]+\/status$/.test(r.path));
+
+	test('Provider Outbound Message -> Sociocs SMS -> Update Status delivered; a Sociocs refusal -> failed with its words', async () => {
+		mock.conversations.providerMessage('pmE2E1');
+		mock.conversations.providerMessage('pmE2E2');
+		const first = outbound('pmE2E1', 'Hello through Sociocs');
+		assert.deepEqual(await deliverWhenRegistered(route, first.raw, first.headers), { status: 200, body: RECEIVED });
+		const [delivered] = await until(() => (statuses().length ? statuses() : undefined), 'the delivered status');
+		assert.equal(delivered.path, '/highlevel/conversations/messages/pmE2E1/status');
+		assert.deepEqual(delivered.body, { status: 'delivered' });
+		assert.deepEqual(sociocsSends('chan-provider').map((r) => [r.body.to, r.body.text]), [['+16175551212', 'Hello through Sociocs']]);
+
+		mock.once({ path: '/sociocs/message' }, { status: 400, body: { status: 'error', errors: [{ msg: 'The number is not reachable' }] } });
+		const second = outbound('pmE2E2', 'This one fails');
+		assert.deepEqual(await host.deliver(route, second.raw, second.headers), { status: 200, body: RECEIVED });
+		const failed = await until(() => statuses().find((r) => r.path.includes('pmE2E2')), 'the failed status');
+		assert.deepEqual(failed.body, { status: 'failed', error: { type: 'saas', message: 'The number is not reachable' } });
 	});
 });
 

@@ -27,6 +27,11 @@ export function apiVersionOption(defaultVersion: string): INodeProperties {
 	};
 }
 
+/** A read's Options: only the API Version (the send options, concurrency and pace, do not apply to a list). */
+export function versionOptions(show: Show, defaultVersion: string): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, displayOptions: { show }, options: [apiVersionOption(defaultVersion)] };
+}
+
 /** The item's Version header: the option, else the operation's documented value. */
 export function readApiVersion(fields: ItemFields, options: IDataObject, defaultVersion: string): string {
 	const version = String(options.apiVersion ?? '').trim() || defaultVersion;
@@ -102,5 +107,23 @@ export async function withHintOn(status: number, hint: string, run: () => Promis
 		const failure = error as { httpCode?: string | null; description?: string | null };
 		if (failure.httpCode === code) failure.description = add(failure.description);
 		throw failure;
+	}
+}
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const EMAIL_EXPECTED = 'an email address such as jane@example.com';
+
+/** An email's subject and addresses (From, To, CC, BCC), checked, into `body`; empty ones left out. */
+export function readEmailHeaders(fields: ItemFields, body: IDataObject): void {
+	const subject = fields.text('subject', 'Subject');
+	if (subject) body.subject = subject;
+	const emailFrom = fields.id('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
+	if (emailFrom) body.emailFrom = emailFrom;
+	const emailTo = fields.id('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
+	if (emailTo) body.emailTo = emailTo;
+	for (const [name, label] of [['emailCc', 'Email CC'], ['emailBcc', 'Email BCC']]) {
+		const values = fields.list(name);
+		for (const value of values) if (!EMAIL.test(value)) fields.fail(label, 'a list of email addresses such as jane@example.com', value);
+		if (values.length) body[name] = values;
 	}
 }

@@ -4,7 +4,7 @@ import { ItemFields } from '../../../shared/fields';
 import { returnAllOrLimit } from '../../../shared/listOptions';
 import { cursorPages, emitPages } from '../../../shared/transport';
 import type { Api, ApiRequest, ListSource } from '../../../shared/transport';
-import { apiVersionOption, CONVERSATIONS_API_VERSION, HIGHLEVEL_ID, ID_EXPECTED, locationOf, readApiVersion } from '../common';
+import { CONVERSATIONS_API_VERSION, HIGHLEVEL_ID, ID_EXPECTED, locationOf, readApiVersion, versionOptions } from '../common';
 import { MESSAGE_LIST_TYPES, PAGE_SIZE } from '../message/getMany.operation';
 
 /**
@@ -50,15 +50,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Status', name: 'status', type: 'options', options: STATUSES.map(choice), default: 'all' },
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: on },
-		options: [apiVersionOption(CONVERSATIONS_API_VERSION)],
-	},
+	versionOptions(on, CONVERSATIONS_API_VERSION),
 ];
 
 /** The request of one page after `cursor`, for the item's filters. */

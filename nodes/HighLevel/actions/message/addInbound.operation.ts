@@ -8,6 +8,7 @@ import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 import { MESSAGE_TYPES } from '../../messageTypes';
+import { readEmailHeaders } from '../common';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
 const forTypes = (...type: string[]) => ({ show: { ...on, type } });
@@ -17,8 +18,6 @@ export const DEFAULT_API_VERSION = '2021-07-28';
 
 const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-const EMAIL_EXPECTED = 'an email address such as jane@example.com';
 
 
 /** HighLevel answers `{ success: true, messageId, ... }` (`success: false` is refused by the transport). */
@@ -231,8 +230,6 @@ function checkEach(fields: ItemFields, values: string[], label: string, isValid:
 	return values;
 }
 
-const isEmail = (value: string) => EMAIL.test(value);
-const EMAILS_EXPECTED = 'a list of email addresses such as jane@example.com';
 
 function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
@@ -258,16 +255,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (type === 'Email') {
 		const html = fields.text('html', 'HTML');
 		if (html) body.html = html;
-		const subject = fields.text('subject', 'Subject');
-		if (subject) body.subject = subject;
-		const emailFrom = fields.id('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
-		if (emailFrom) body.emailFrom = emailFrom;
-		const emailTo = fields.id('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
-		if (emailTo) body.emailTo = emailTo;
-		const cc = checkEach(fields, fields.list('emailCc'), 'Email CC', isEmail, EMAILS_EXPECTED);
-		if (cc.length) body.emailCc = cc;
-		const bcc = checkEach(fields, fields.list('emailBcc'), 'Email BCC', isEmail, EMAILS_EXPECTED);
-		if (bcc.length) body.emailBcc = bcc;
+		readEmailHeaders(fields, body);
 		const emailMessageId = fields.text('emailMessageId', 'Email Message ID')?.trim();
 		if (emailMessageId) body.emailMessageId = emailMessageId;
 		if (!message && !body.html && !attachments.length) {

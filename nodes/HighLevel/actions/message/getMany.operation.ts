@@ -4,7 +4,7 @@ import { ItemFields } from '../../../shared/fields';
 import { returnAllOrLimit } from '../../../shared/listOptions';
 import { cursorPages, emitPages } from '../../../shared/transport';
 import type { Api, ApiRequest, ListSource } from '../../../shared/transport';
-import { apiVersionOption, CONVERSATIONS_API_VERSION, idLocator, readApiVersion, requiredId } from '../common';
+import { CONVERSATIONS_API_VERSION, idLocator, readApiVersion, requiredId, versionOptions } from '../common';
 
 /**
  * Message > Get Many: `GET /conversations/{id}/messages`, newest first, paged with the
@@ -47,15 +47,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: on },
-		options: [apiVersionOption(CONVERSATIONS_API_VERSION)],
-	},
+	versionOptions(on, CONVERSATIONS_API_VERSION),
 ];
 
 interface MessagePage {

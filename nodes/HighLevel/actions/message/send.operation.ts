@@ -6,7 +6,7 @@ import type { Outgoing } from '../../../shared/items';
 import { phoneOptions, readOptionalPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api, BodyProof } from '../../../shared/transport';
-import { apiVersionOption, CONVERSATIONS_API_VERSION, HIGHLEVEL_ID, ID_EXPECTED, idLocator, readApiVersion } from '../common';
+import { apiVersionOption, CONVERSATIONS_API_VERSION, HIGHLEVEL_ID, ID_EXPECTED, idLocator, readApiVersion, readEmailHeaders } from '../common';
 
 /**
  * Message > Send: `POST /conversations/messages`. The Type chooses the fields: a text and
@@ -32,9 +32,6 @@ export const SEND_TYPES = [
 const CHAT_TYPES = SEND_TYPES.map((t) => t.value).filter((t) => t !== 'Email');
 const REPLY_MODES = ['reply', 'reply_all'];
 
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-const EMAIL_EXPECTED = 'an email address such as jane@example.com';
-const EMAILS_EXPECTED = 'a list of email addresses such as jane@example.com';
 
 /** Delivered only when the answer names the message: `messageId`, or GMB's `messageIds`. */
 export const SENT: BodyProof = {
@@ -139,12 +136,6 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-function emails(fields: ItemFields, name: string, label: string): string[] {
-	const values = fields.list(name);
-	for (const value of values) if (!EMAIL.test(value)) fields.fail(label, EMAILS_EXPECTED, value);
-	return values;
-}
-
 /** Optional id-like text: trimmed, checked against HighLevel's id shape. */
 function optionalId(fields: ItemFields, name: string, label: string): string | undefined {
 	return fields.id(name, label, HIGHLEVEL_ID, ID_EXPECTED);
@@ -154,16 +145,7 @@ function emailFields(fields: ItemFields, body: IDataObject, attachments: string[
 	const html = fields.text('html', 'HTML');
 	if (html) body.html = html;
 	if (!body.message && !html && !attachments.length) fields.fail('HTML', 'an HTML body or a plain-text Message for an email');
-	const subject = fields.text('subject', 'Subject');
-	if (subject) body.subject = subject;
-	const emailFrom = fields.id('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
-	if (emailFrom) body.emailFrom = emailFrom;
-	const emailTo = fields.id('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
-	if (emailTo) body.emailTo = emailTo;
-	const cc = emails(fields, 'emailCc', 'Email CC');
-	if (cc.length) body.emailCc = cc;
-	const bcc = emails(fields, 'emailBcc', 'Email BCC');
-	if (bcc.length) body.emailBcc = bcc;
+	readEmailHeaders(fields, body);
 	const threadId = optionalId(fields, 'threadId', 'Thread ID');
 	if (threadId) body.threadId = threadId;
 	const replyMessageId = optionalId(fields, 'replyMessageId', 'Reply To Message ID');
