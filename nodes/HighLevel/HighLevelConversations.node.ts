@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 
 import { propertiesOf, subtitleOf } from '../shared/resource';
 import { resources, router } from './actions/router';
-import { searchConversations } from './methods/listSearch';
+import { searchContacts, searchConversations } from './methods/listSearch';
 import { AUTHENTICATION, HIGHLEVEL, HIGHLEVEL_OAUTH2, OAUTH2 } from '../shared/services';
 import { MAIN_CONNECTION } from '../shared/connection';
 
@@ -19,7 +19,7 @@ export class HighLevelConversations implements INodeType {
 		// Told apart from n8n's built-in HighLevel node (contacts, opportunities, tasks, calendars)
 		// by what it adds: messages in conversations, and sign-in with a Marketplace app or a token.
 		description:
-			'Add SMS, email, call, WhatsApp and other messages to HighLevel (GoHighLevel) conversations, which the built-in HighLevel node cannot do',
+			'Send SMS, email, WhatsApp and chat messages to HighLevel (GoHighLevel) contacts, read and manage conversations, and add inbound messages, which the built-in HighLevel node cannot do',
 		defaults: { name: 'HighLevel Conversations' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
@@ -61,7 +61,7 @@ export class HighLevelConversations implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchConversations } };
+	methods = { listSearch: { searchContacts, searchConversations } };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { MAIN_CONNECTION } from '../shared/connection';
-import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
+import { emit, firstSightings, headerOf, logVerified, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
-import { eventsSubtitle, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { eventsSubtitle, ON_RECEIPT_WEBHOOK, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyHighLevel, withinWindow } from '../shared/webhooks/signatures';
-import { MAX_AGE_SECONDS, messageTypeKey, properties, readKeys } from './trigger/settings';
+import { eventOf, MAX_AGE_SECONDS, messageTypeKey, messageTypeOf, properties, readKeys } from './trigger/settings';
 
 export class HighLevelTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +30,7 @@ export class HighLevelTrigger implements INodeType {
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
 		// HighLevel retries only on 429 and wants a fast answer: answered before the workflow runs.
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...ON_RECEIPT_WEBHOOK }],
 		properties,
 	};
 
@@ -55,11 +55,14 @@ export class HighLevelTrigger implements INodeType {
 		if (!withinWindow(sentAt, Date.now(), MAX_AGE_SECONDS)) {
 			return refuse(this, 401, `timestamp ${JSON.stringify(payload.timestamp ?? null)} is missing or more than ${MAX_AGE_SECONDS / 60} minutes from now (stale or replayed)`);
 		}
+		logVerified(this, verdict, payload.webhookId === undefined ? undefined : String(payload.webhookId));
 
 		const events = this.getNodeParameter('events', []) as string[];
 		const types = (this.getNodeParameter('messageTypes', []) as string[]).map(messageTypeKey);
-		if (!events.includes(String(payload.type))) return emit([], 'event type not selected');
-		if (types.length > 0 && !types.includes(messageTypeKey(payload.messageType))) {
+		const event = eventOf(payload);
+		if (!events.includes(event)) return emit([], 'event type not selected');
+		const messageType = messageTypeOf(event, payload);
+		if (types.length > 0 && messageType !== undefined && !types.includes(messageTypeKey(messageType))) {
 			return emit([], 'message type not selected');
 		}
 		const fresh = firstSightings(this, [payload], (event: IDataObject) =>

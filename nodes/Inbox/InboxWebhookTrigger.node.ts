@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { INBOX } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
 import { pastedUrlWebhookMethods } from '../shared/webhooks/pastedUrl';
-import { eventsSubtitle, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { eventsSubtitle, ON_RECEIPT_WEBHOOK, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifyInbox } from '../shared/webhooks/signatures';
 import { EVENT_OPTIONS, eventName, header, mapEvent } from './trigger/events';
 import { MAIN_CONNECTION } from '../shared/connection';
@@ -35,7 +35,7 @@ export class InboxWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...ON_RECEIPT_WEBHOOK }],
 		properties: header(
 			'Inbox has no API for webhooks: open Webhook URLs above, switch to Production URL and copy it into Inbox under Settings > Webhooks; copy the signing secret Inbox shows (ibt_wh_...) into the credential\'s "Webhook Signing Secret"; then Publish the workflow (top right). Deliveries without a valid X-Inbox-Signature are refused.',
 		),

@@ -10,7 +10,7 @@ import type {
 
 import { SOCIOCS } from '../shared/services';
 import { emit, firstSightings, headerOf, rawBodyOf, refuse, refuseUnverified } from '../shared/webhooks/delivery';
-import { eventsSubtitle, triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
+import { eventsSubtitle, ON_RECEIPT_WEBHOOK, triggerHeader, WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhooks/properties';
 import { verifySociocs } from '../shared/webhooks/signatures';
 import { ALL_PROVIDERS, channelField } from './actions/message/common';
 import { getChannels } from './methods/loadOptions';
@@ -55,7 +55,7 @@ export class SociocsTrigger implements INodeType {
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: SOCIOCS.credentialType, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...ON_RECEIPT_WEBHOOK }],
 		properties: [
 			...triggerHeader(
 				'Nothing to copy: Execute step subscribes the Test URL in Sociocs until one event arrives; Publish (top right) subscribes the Production URL, each with a signing secret of its own, and unpublishing unsubscribes it. Deliveries without a valid signature are refused.',

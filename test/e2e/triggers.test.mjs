@@ -8,14 +8,22 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 
-import { SECRETS } from './workflow.mjs';
+import { CREDENTIALS, SECRETS } from './workflow.mjs';
 import { exampleWorkflow, INBOX_SIGNING_SECRET, startTriggerHost, until, webhookPath } from './triggerHost.mjs';
 
 const require = createRequire(import.meta.url);
 const { startMockApi } = require('../mock/mockApi.js');
 const { hmacHex: hmac, sociocsIncoming } = require('../mock/deliveries.js');
+// HighLevel's published key for x-ghl-signature (../shared/api/webhooks.md).
+const HIGHLEVEL_ED25519_PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=\n-----END PUBLIC KEY-----';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+// HighLevel's private key is not ours: a generated Ed25519 key, configured the way a user adds
+// a rotated key (below HighLevel's published one).
+const ed = generateKeyPairSync('ed25519');
+const pemOf = (key) => key.export({ type: 'spki', format: 'pem' }).toString();
+const rotatedEd25519 = `${HIGHLEVEL_ED25519_PUBLIC_KEY}\n${pemOf(ed.publicKey)}`;
+const RECEIVED = JSON.stringify({ received: true });
 
 function legacyVersion(workflow, nodeName, oldType) {
 	const node = workflow.nodes.find((n) => n.name === nodeName);
@@ -31,7 +39,7 @@ const workflows = {
 		'HighLevel: Add Inbound': { conversationProviderId: 'prov-e2e' },
 	}),
 	highLevel: exampleWorkflow('highlevel-inbound-to-inbox-reply.json', 'e2eTrigHighLevel', {
-		'HighLevel Trigger': { rsaPublicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+		'HighLevel Trigger': { rsaPublicKey: pemOf(rsa.publicKey), ed25519PublicKey: rotatedEd25519 },
 		'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thl1' } },
 	}),
 	// The same workflow as saved before the triggers' version 1.1 and the type's rename
@@ -44,6 +52,27 @@ const workflows = {
 		'HighLevel Trigger',
 		'n8n-nodes-omnichannel.highLevelTrigger',
 	),
+	// Saved at 1.1 while the Ed25519 field was still empty by default: it must use HighLevel's key.
+	highLevelEmptyEd: (() => {
+		const workflow = exampleWorkflow('highlevel-inbound-to-inbox-reply.json', 'e2eTrigHighLevelEmpty', {
+			'HighLevel Trigger': { rsaPublicKey: pemOf(rsa.publicKey), ed25519PublicKey: '' },
+			'Inbox: Reply': { threadId: { __rl: true, mode: 'id', value: 'thlempty' } },
+		});
+		workflow.nodes[0].webhookId = `${workflow.nodes[0].webhookId}-empty`;
+		return workflow;
+	})(),
+	// The custom-provider example; its Update Status nodes use the token credential here (the example: the Marketplace app's OAuth2).
+	provider: (() => {
+		const workflow = exampleWorkflow('highlevel-provider-outbound-via-sociocs.json', 'e2eTrigProvider', {
+			'HighLevel Trigger': { rsaPublicKey: pemOf(rsa.publicKey), ed25519PublicKey: rotatedEd25519 },
+			'Sociocs: Send': { channelKey: 'chan-provider' },
+		});
+		for (const node of workflow.nodes.filter((n) => n.name.startsWith('HighLevel: '))) {
+			node.parameters.authentication = 'privateIntegrationToken';
+			node.credentials = { omnichannelHighLevelApi: CREDENTIALS.omnichannelHighLevelApi };
+		}
+		return workflow;
+	})(),
 	inboxHook: exampleWorkflow('inbox-webhook-to-sociocs-send.json', 'e2eTrigInboxHook', {
 		'Sociocs: Send': { channelKey: 'chan-hook' },
 	}),
@@ -133,7 +162,8 @@ describe('Sociocs Trigger in n8n', () => {
 
 	test('a signed delivery sent three times starts one execution, which records the message in HighLevel', async () => {
 		const headers = { 'x-sociocs-signature': hmac(secret, raw) };
-		assert.equal((await host.deliver(route, raw, headers)).status, 200);
+		// What Sociocs sees: a small JSON body, not n8n's default text "firstEntryJson".
+		assert.deepEqual(await host.deliver(route, raw, headers), { status: 200, body: RECEIVED });
 		const again = [await host.deliver(route, raw, headers), await host.deliver(route, raw, headers)];
 		assert.deepEqual(again.map((a) => a.status), [200, 200]);
 		assert.match(again[0].body, /duplicate/);
@@ -189,7 +219,7 @@ describe('HighLevel Trigger in n8n', () => {
 		assert.equal((await host.deliver(route, stale.raw, stale.headers)).status, 401);
 		await until(() => /HighLevel Trigger: delivery refused \(HTTP 401\): timestamp .* more than 5 minutes from now/.test(host.server.output()), 'n8n to log the refusal');
 
-		assert.equal((await host.deliver(route, good.raw, good.headers)).status, 200);
+		assert.deepEqual(await host.deliver(route, good.raw, good.headers), { status: 200, body: RECEIVED });
 		const dup = await host.deliver(route, good.raw, good.headers);
 		assert.equal(dup.status, 200);
 		assert.match(dup.body, /duplicate/);
@@ -202,6 +232,56 @@ describe('HighLevel Trigger in n8n', () => {
 		assert.equal(replies().length, 1);
 	});
 
+	const edSigned = (payload, key = ed.privateKey) => {
+		const raw = JSON.stringify({ timestamp: new Date().toISOString(), ...payload });
+		return { raw, headers: { 'x-ghl-signature': sign(null, Buffer.from(raw), key).toString('base64') } };
+	};
+	const ghlOnly = (webhookId, body) => ({
+		type: 'InboundMessage',
+		locationId: 'loc1',
+		body,
+		contactId: 'contactEd',
+		conversationId: 'conv9',
+		direction: 'inbound',
+		messageType: 'SMS',
+		messageId: `m-${webhookId}`,
+		webhookId,
+	});
+
+	test('a delivery signed only with x-ghl-signature (Ed25519, the rotated key) starts once; HighLevel sees {"received":true}; the log names the key', async () => {
+		const good = edSigned(ghlOnly('whEd1', 'Signed the way HighLevel signs today'));
+		const answer = await deliverWhenRegistered(route, good.raw, good.headers);
+		assert.deepEqual(answer, { status: 200, body: RECEIVED });
+		const stranger = generateKeyPairSync('ed25519');
+		const forged = edSigned(ghlOnly('whEd2', 'forged'), stranger.privateKey);
+		assert.equal((await host.deliver(route, forged.raw, forged.headers)).status, 401);
+		await until(() => /HighLevel Trigger: delivery whEd1 verified by x-ghl-signature \(Ed25519\) with the Ed25519 key sha256:[0-9a-f]{12} of "Ed25519 Public Key"/.test(host.server.output()), 'n8n to log which key verified');
+		await until(() => /HighLevel Trigger: delivery refused \(HTTP 401\): x-ghl-signature does not match the body with the 2 configured Ed25519 keys/.test(host.server.output()), 'n8n to log the refusal');
+		const sent = await until(() => {
+			const found = replies().filter((r) => r.body.content.includes('Signed the way HighLevel signs today'));
+			return found.length ? found : undefined;
+		}, 'the Inbox reply of the Ed25519 delivery');
+		assert.equal(sent.length, 1);
+	});
+
+	test('an RSA-only delivery (legacy x-wh-signature) is answered {"received":true}, and the log says it was the RSA key', async () => {
+		const legacy = delivery({ webhookId: 'whRsaOnly', body: 'legacy RSA delivery' });
+		assert.deepEqual(await deliverWhenRegistered(route, legacy.raw, legacy.headers), { status: 200, body: RECEIVED });
+		await until(() => /HighLevel Trigger: delivery whRsaOnly verified by x-wh-signature \(RSA-SHA256, legacy\) with the RSA key sha256:[0-9a-f]{12} of "RSA Public Key"/.test(host.server.output()), 'n8n to log the RSA verification');
+		await until(() => replies().some((r) => r.body.content.includes('legacy RSA delivery')), 'the Inbox reply of the RSA delivery');
+	});
+
+	test("a workflow saved at 1.1 with the Ed25519 field empty checks x-ghl-signature with HighLevel's published key", async () => {
+		// We cannot sign with HighLevel's key: the refusal's log line shows which key was used.
+		const emptyRoute = webhookPath(workflows.highLevelEmptyEd, 'HighLevel Trigger');
+		const signed = edSigned(ghlOnly('whEmpty1', 'generated key'));
+		assert.equal((await deliverWhenRegistered(emptyRoute, signed.raw, signed.headers)).status, 401);
+		await until(() => /HighLevel Trigger: delivery refused \(HTTP 401\): x-ghl-signature does not match the body with HighLevel's published Ed25519 key/.test(host.server.output()), "n8n to log HighLevel's published key");
+		const legacy = delivery({ webhookId: 'whEmptyRsa' });
+		assert.deepEqual(await host.deliver(emptyRoute, legacy.raw, legacy.headers), { status: 200, body: RECEIVED });
+		await until(() => requestsTo('/inbox/api/v1/threads/thlempty/messages').length === 1, 'the Inbox reply of the saved workflow');
+	});
+
 	test('a workflow saved with version 1 of the trigger still verifies and starts once', async () => {
 		const legacyRoute = webhookPath(workflows.highLevelV1, 'HighLevel Trigger');
 		const good = delivery({ webhookId: 'whV1' });
@@ -210,6 +290,32 @@ describe('HighLevel Trigger in n8n', () => {
 		assert.match((await host.deliver(legacyRoute, good.raw, good.headers)).body, /duplicate/);
 		await until(() => requestsTo('/inbox/api/v1/threads/thlv1/messages').length === 1, 'the Inbox reply of the v1 workflow');
 		await until(async () => (await host.executions('e2eTrigHighLevelV1')).length === 1, 'one execution');
+	});
+});
+
+describe('Custom conversation provider in n8n (examples/highlevel-provider-outbound-via-sociocs.json)', () => {
+	const route = webhookPath(workflows.provider, 'HighLevel Trigger');
+	const outbound = (messageId, message) => {
+		const raw = JSON.stringify({ contactId: 'c1', locationId: 'loc123', messageId, type: 'SMS', phone: '+16175551212', message, attachments: [], userId: 'u1', timestamp: new Date().toISOString(), webhookId: `wh-${messageId}` });
+		return { raw, headers: { 'x-ghl-signature': sign(null, Buffer.from(raw), ed.privateKey).toString('base64') } };
+	};
+	const statuses = () => mock.requests.filter((r) => r.method === 'PUT' && /\/conversations\/messages\/[^/]+\/status$/.test(r.path));
+
+	test('Provider Outbound Message -> Sociocs SMS -> Update Status delivered; a Sociocs refusal -> failed with its words', async () => {
+		mock.conversations.providerMessage('pmE2E1');
+		mock.conversations.providerMessage('pmE2E2');
+		const first = outbound('pmE2E1', 'Hello through Sociocs');
+		assert.deepEqual(await deliverWhenRegistered(route, first.raw, first.headers), { status: 200, body: RECEIVED });
+		const [delivered] = await until(() => (statuses().length ? statuses() : undefined), 'the delivered status');
+		assert.equal(delivered.path, '/highlevel/conversations/messages/pmE2E1/status');
+		assert.deepEqual(delivered.body, { status: 'delivered' });
+		assert.deepEqual(sociocsSends('chan-provider').map((r) => [r.body.to, r.body.text]), [['+16175551212', 'Hello through Sociocs']]);
+
+		mock.once({ path: '/sociocs/message' }, { status: 400, body: { status: 'error', errors: [{ msg: 'The number is not reachable' }] } });
+		const second = outbound('pmE2E2', 'This one fails');
+		assert.deepEqual(await host.deliver(route, second.raw, second.headers), { status: 200, body: RECEIVED });
+		const failed = await until(() => statuses().find((r) => r.path.includes('pmE2E2')), 'the failed status');
+		assert.deepEqual(failed.body, { status: 'failed', error: { type: 'saas', message: 'The number is not reachable' } });
 	});
 });
 
@@ -226,7 +332,7 @@ describe('Inbox Webhook Trigger in n8n', () => {
 		assert.equal((await host.deliver(route, raw, signature(Math.floor(Date.now() / 1000) - 400))).status, 401);
 		await until(() => /Inbox Webhook Trigger: delivery refused \(HTTP 401\): X-Inbox-Signature timestamp is more than 300 s/.test(host.server.output()), 'n8n to log the refusal');
 
-		assert.equal((await host.deliver(route, raw, signature())).status, 200);
+		assert.deepEqual(await host.deliver(route, raw, signature()), { status: 200, body: RECEIVED });
 		const again = await host.deliver(route, raw, signature(Math.floor(Date.now() / 1000) - 5));
 		assert.equal(again.status, 200);
 		assert.match(again.body, /duplicate/);

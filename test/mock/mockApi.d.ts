@@ -61,6 +61,13 @@ export interface MockApi {
 	webhooks: import('./webhooks').WebhookRoutes;
 	/** Sociocs' bulk jobs, scheduled messages and message history (see sociocsMessages.js). */
 	messages: import('./sociocsMessages').MessagingRoutes;
+	/** HighLevel: the messages of a conversation, newest first; `wrapped` answers the live API's shape. */
+	conversations: {
+		setMessages(conversationId: string, messages: Array<Record<string, unknown>>, options?: { wrapped?: boolean }): void;
+		providerMessage(id: string): void;
+		scheduled(id: string): void;
+		reset(): void;
+	};
 	once(match: Match, response: MockResponse): void;
 	/** `respond` may answer later (a promise): the request stays unanswered until it settles. */
 	on(match: Match, respond: MockResponse | ((req: RecordedRequest) => MockResponse | undefined | Promise<MockResponse | undefined>)): void;

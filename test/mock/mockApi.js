@@ -19,6 +19,7 @@ const { validate } = require('./validate');
 const { createWebhookRoutes } = require('./webhooks');
 const { parseMultipart } = require('./multipart');
 const { createMessagingRoutes } = require('./sociocsMessages');
+const { createConversationRoutes } = require('./highlevelConversations');
 
 const PREFIX = { sociocs: '/sociocs', highlevel: '/highlevel', inbox: '/inbox/api/v1', inbox2: '/inbox/api/v2' };
 
@@ -53,6 +54,8 @@ function defaultAnswer(req, state, how) {
 
 	if (path.startsWith(PREFIX.highlevel)) {
 		const p = path.slice(PREFIX.highlevel.length);
+		const conversation = state.conversations.answer(req, p, n);
+		if (conversation) return conversation;
 		if (method === 'POST' && p === '/conversations/messages/inbound')
 			return json(200, {
 				success: true,
@@ -134,7 +137,8 @@ function defaultAnswer(req, state, how) {
 async function startMockApi(options = {}) {
 	const messages = createMessagingRoutes();
 	const inboxV2 = createInboxV2();
-	const state = { counter: 0, messages, inboxV2 };
+	const conversations = createConversationRoutes();
+	const state = { counter: 0, messages, inboxV2, conversations };
 	const webhooks = createWebhookRoutes();
 	const requests = [];
 	const onceQueue = []; // [{ match, response }]
@@ -255,6 +259,8 @@ async function startMockApi(options = {}) {
 		oauth,
 		webhooks,
 		messages,
+		/** HighLevel conversations' messages (see highlevelConversations.js). */
+		conversations,
 		/** Answer the next request that matches with `response` (once). */
 		once(match, response) {
 			onceQueue.push({ match: toMatcher(match), response });
@@ -274,6 +280,7 @@ async function startMockApi(options = {}) {
 			webhooks.reset();
 			messages.reset();
 			inboxV2.reset();
+			conversations.reset();
 			requests.length = 0;
 			onceQueue.length = 0;
 			rules.length = 0;

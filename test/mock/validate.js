@@ -9,6 +9,8 @@
  * `validate(req)` returns undefined for a valid request, else `{ status, body, problems }`.
  */
 
+const conversations = require('./highlevelConversations');
+
 const INBOX_ID = /^[0-9a-z]+$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const HIGHLEVEL_TYPES = ['SMS', 'Email', 'WhatsApp', 'GMB', 'IG', 'FB', 'Custom', 'WebChat', 'Live_Chat', 'Call'];
@@ -186,11 +188,15 @@ function highLevel(req, p, check) {
 	if (!/^Bearer \S+$/.test(req.headers.authorization || '')) {
 		return { status: 401, body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' } };
 	}
-	if (!HIGHLEVEL_VERSIONS.includes(req.headers.version)) {
-		return { status: 400, body: { statusCode: 400, message: `Version header must be one of ${HIGHLEVEL_VERSIONS.join(', ')}`, error: 'Bad Request' } };
+	if (conversations.NO_VERSION.test(p) ? req.headers.version !== undefined : !HIGHLEVEL_VERSIONS.includes(req.headers.version)) {
+		const message = conversations.NO_VERSION.test(p) ? 'this endpoint takes no Version header' : `Version header must be one of ${HIGHLEVEL_VERSIONS.join(', ')}`;
+		return { status: 400, body: { statusCode: 400, message, error: 'Bad Request' } };
 	}
 	if (req.method === 'POST' && p === '/conversations/messages/inbound') highLevelInbound(req.body, check);
-	else if (req.method === 'GET' && p === '/conversations/search') check.text(req.query.locationId, 'locationId');
+	else {
+		const own = conversations.check(req, p, check);
+		if (own && own.status) return own;
+	}
 	return check.problems.length
 		? { status: 422, body: { statusCode: 422, message: check.problems, error: 'Unprocessable Entity' } }
 		: undefined;

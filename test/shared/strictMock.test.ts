@@ -96,3 +96,40 @@ describe('Inbox POST /threads/{threadId}/messages: 400 { message }', () => {
 		expect(answer.body.message).toContain(problem);
 	});
 });
+
+describe('HighLevel Conversations: what the sheet refuses, with the 422 { statusCode, message: [...] }', () => {
+	const V = { authorization: 'Bearer t', version: '2021-04-15' };
+	const sms = { type: 'SMS', contactId: 'c1', message: 'x' };
+	test.each([
+		['no contactId', { type: 'SMS', message: 'x' }, 'body.contactId is required'],
+		['an unknown type', { ...sms, type: 'Telegram' }, 'type must be one of'],
+		['an email field on SMS', { ...sms, subject: 'Hi' }, 'subject applies only to type Email'],
+		['numbers on WhatsApp', { ...sms, type: 'WhatsApp', fromNumber: '+15037081210' }, 'fromNumber applies only to type SMS'],
+		['a number not E.164', { ...sms, toNumber: '6175551212' }, 'toNumber does not match'],
+		['Custom without provider', { ...sms, type: 'Custom' }, 'conversationProviderId (required for type Custom)'],
+		['an Email without body', { type: 'Email', contactId: 'c1', subject: 'x' }, 'an Email needs html or message'],
+		['SMS without content', { type: 'SMS', contactId: 'c1' }, 'message or attachments is required'],
+		['milliseconds for the schedule', { ...sms, scheduledTimestamp: 1766584800000 }, 'scheduledTimestamp must be UTC seconds'],
+		['the 2026 spec\'s status', { ...sms, status: 'pending' }, 'body.status is not a known field'],
+	])('Send: %s', async (_name, body, problem) => {
+		const answer = await post('/highlevel/conversations/messages', body, V);
+		expect(answer.status).toBe(422);
+		expect(answer.body.message).toEqual(expect.arrayContaining([expect.stringContaining(problem)]));
+	});
+
+	test('Create, Update: locationId required; Update: unreadCount an integer, starred a boolean', async () => {
+		expect((await post('/highlevel/conversations/', { contactId: 'c1' }, V)).body.message).toEqual(['body.locationId is required']);
+		const put = async (body: unknown) =>
+			(await (await fetch(`${api.url}/highlevel/conversations/conv1`, { method: "PUT", headers: { "content-type": "application/json", ...V }, body: JSON.stringify(body) })).json()) as { message: unknown };
+		expect((await put({ unreadCount: 1 })).message).toEqual(['body.locationId is required']);
+		expect((await put({ locationId: 'l1', unreadCount: -1, starred: 'yes' })).message).toEqual(['unreadCount must be an integer >= 0', 'starred must be a boolean']);
+	});
+
+	test('message list and search: types, cursor and status from the enums only', async () => {
+		const get = async (path: string) => (await (await fetch(`${api.url}/highlevel${path}`, { headers: V })).json()) as { message: unknown };
+		expect((await get('/conversations/conv1/messages?type=TYPE_SMS,SMS')).message).toEqual([expect.stringContaining('type must be one of')]);
+		expect((await get('/conversations/search?locationId=l1&status=open')).message).toEqual([expect.stringContaining('status must be one of')]);
+		expect((await get('/conversations/search?status=all')).message).toEqual(['locationId is required']);
+		expect((await get('/conversations/search?locationId=l1&startAfterDate=yesterday')).message).toEqual(['startAfterDate must be a number (ms)']);
+	});
+});

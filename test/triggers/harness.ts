@@ -51,6 +51,21 @@ export function captureLogs(): { lines: Array<{ level: string; message: string }
 	return { lines, restore: () => Container.set(Logger, original) };
 }
 
+/**
+ * The body n8n's webhook server (packages/cli, webhook-helpers + the onReceived response
+ * extractor, 2.40) answers a node that left the answer to it. Nothing started: the node's
+ * `webhookResponse`, else "Webhook call received". Started, in responseMode onReceived: the
+ * webhook description's `responseData` evaluated with the default `'firstEntryJson'`, which
+ * wins over the node's own `webhookResponse` unless it is empty; `noData` sends no body.
+ */
+function onReceivedBody(responseData: string | undefined, result: IWebhookResponseData): unknown {
+	if (result.workflowData === undefined) return result.webhookResponse ?? { message: 'Webhook call received' };
+	const evaluated = responseData === undefined ? 'firstEntryJson' : responseData;
+	if (evaluated === 'noData') return undefined;
+	if (evaluated) return evaluated;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
+}
+
 export class TriggerHarness {
 	readonly node: INode;
 	readonly workflow: Workflow;
@@ -60,13 +75,13 @@ export class TriggerHarness {
 		parameters: INodeParameters,
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
 		/** staticData: the node's static data to start from, as a saved workflow would hold it. */
-		options: { workflowId?: string; nodeId?: string; staticData?: IDataObject } = {},
+		options: { workflowId?: string; nodeId?: string; staticData?: IDataObject; typeVersion?: number } = {},
 	) {
 		this.node = {
 			id: options.nodeId ?? 'trigger-node-1',
 			name: 'Trigger Under Test',
 			type: `${PACKAGE}.${type.description.name}`,
-			typeVersion: type.description.defaultVersion ?? 1,
+			typeVersion: options.typeVersion ?? type.description.defaultVersion ?? 1,
 			position: [0, 0],
 			parameters,
 			webhookId: 'hook-0001',
@@ -156,7 +171,7 @@ export class TriggerHarness {
 		const result = await this.type.webhook!.call(ctx);
 		const items = result.workflowData?.[0]?.map((item: INodeExecutionData) => item.json);
 		if (result.noWebhookResponse) return { status: sent.status ?? 200, body: sent.body, items, result };
-		return { status: 200, body: result.webhookResponse, items, result };
+		return { status: 200, body: onReceivedBody(this.type.description.webhooks![0].responseData, result), items, result };
 	}
 
 	/** One poll, as n8n's scheduler (mode 'trigger') or the editor's test step (mode 'manual') runs it. */

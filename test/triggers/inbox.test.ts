@@ -137,6 +137,8 @@ describe('Inbox Webhook Trigger', () => {
 		const h = listener();
 		const answer = await h.deliver(sign(JSON.stringify(v1Message('w1', 'external'))));
 		expect(answer.status).toBe(200);
+		// What Inbox sees: a small JSON body (n8n's default here would be the text "firstEntryJson").
+		expect(answer.body).toEqual({ received: true });
 		expect(answer.items).toEqual([expect.objectContaining({ event: 'message.received', id: 'w1', message: expect.objectContaining({ origin: 'external' }) })]);
 		expect((await h.deliver(sign(JSON.stringify(v2('w2', 'thread.assigned'))))).items).toEqual([
 			expect.objectContaining({ event: 'thread.assigned', id: 'w2', timestamp: '2026-11-23T11:00:00.000Z' }),

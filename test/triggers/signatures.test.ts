@@ -89,7 +89,9 @@ describe('public-key signatures (HighLevel): RSA-SHA256 and Ed25519, with keys g
 	const ed = generateKeyPairSync('ed25519');
 	const rsaPem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 	const edPem = ed.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-	const keys = { rsa: [parsePublicKey(rsaPem)!], ed25519: [parsePublicKey(edPem)!] };
+	const keys = { rsa: [{ key: parsePublicKey(rsaPem)!, name: 'the test RSA key' }], ed25519: [{ key: parsePublicKey(edPem)!, name: 'the test Ed25519 key' }] };
+	const BY_RSA = { ok: true, by: 'x-wh-signature (RSA-SHA256, legacy) with the test RSA key' };
+	const BY_ED = { ok: true, by: 'x-ghl-signature (Ed25519) with the test Ed25519 key' };
 	const payload = { type: 'InboundMessage', webhookId: 'w1', body: 'héllo' };
 	// Spacing HighLevel's serialiser may not use: the raw bytes differ from JSON.stringify(parsed).
 	const raw = Buffer.from(JSON.stringify(payload, null, 1));
@@ -105,13 +107,14 @@ describe('public-key signatures (HighLevel): RSA-SHA256 and Ed25519, with keys g
 	});
 
 	test('x-wh-signature (RSA) over the raw body, or over JSON.stringify(parsed body)', () => {
-		expect(verifyHighLevel(raw, payload, { wh: rsaSign(raw) }, keys)).toEqual({ ok: true });
-		expect(verifyHighLevel(raw, payload, { wh: rsaSign(Buffer.from(JSON.stringify(payload))) }, keys)).toEqual({ ok: true });
+		expect(verifyHighLevel(raw, payload, { wh: rsaSign(raw) }, keys)).toEqual(BY_RSA);
+		expect(verifyHighLevel(raw, payload, { wh: rsaSign(Buffer.from(JSON.stringify(payload))) }, keys)).toEqual(BY_RSA);
 	});
 
 	test('x-ghl-signature (Ed25519) is checked first; a bad one falls back to a good x-wh-signature', () => {
-		expect(verifyHighLevel(raw, payload, { ghl: edSign(raw) }, keys)).toEqual({ ok: true });
-		expect(verifyHighLevel(raw, payload, { ghl: edSign(Buffer.from('x')), wh: rsaSign(raw) }, keys).ok).toBe(true);
+		expect(verifyHighLevel(raw, payload, { ghl: edSign(raw) }, keys)).toEqual(BY_ED);
+		expect(verifyHighLevel(raw, payload, { ghl: edSign(Buffer.from(JSON.stringify(payload))) }, keys)).toEqual(BY_ED);
+		expect(verifyHighLevel(raw, payload, { ghl: edSign(Buffer.from('x')), wh: rsaSign(raw) }, keys)).toEqual(BY_RSA);
 		expect(verifyHighLevel(raw, payload, { ghl: edSign(Buffer.from('x')) }, keys).ok).toBe(false);
 	});
 
@@ -121,12 +124,16 @@ describe('public-key signatures (HighLevel): RSA-SHA256 and Ed25519, with keys g
 		const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
 		expect(
 			verifyHighLevel(raw, payload, { wh: sign('sha256', raw, stranger.privateKey).toString('base64') }, keys),
-		).toEqual({ ok: false, reason: 'x-wh-signature does not match the body with the configured RSA key(s)' });
+		).toEqual({ ok: false, reason: 'x-wh-signature does not match the body with the test RSA key' });
 		expect(verifyHighLevel(raw, payload, { ghl: edSign(raw) }, { rsa: keys.rsa, ed25519: [] })).toEqual({
 			ok: false,
-			reason: 'x-ghl-signature given, but no Ed25519 public key is configured (and no x-wh-signature)',
+			reason: 'x-ghl-signature given, but no Ed25519 public key is configured',
 		});
-		expect(verifyHighLevel(raw, payload, {}, keys)).toEqual({ ok: false, reason: 'no x-wh-signature or x-ghl-signature header' });
+		expect(verifyHighLevel(raw, payload, { wh: rsaSign(raw) }, { rsa: [], ed25519: keys.ed25519 })).toEqual({
+			ok: false,
+			reason: 'x-wh-signature given, but no RSA public key is configured',
+		});
+		expect(verifyHighLevel(raw, payload, {}, keys)).toEqual({ ok: false, reason: 'no x-ghl-signature header (nor the legacy x-wh-signature)' });
 		expect(verifyHighLevel(raw, payload, { wh: 'not-base64!!' }, keys).ok).toBe(false);
 	});
 

@@ -147,6 +147,8 @@ describe('deliveries', () => {
 		await h.hook('create');
 		const answer = await h.deliver(signed(h, incoming));
 		expect(answer.status).toBe(200);
+		// What Sociocs sees: a small JSON body (n8n's default here would be the text "firstEntryJson").
+		expect(answer.body).toEqual({ received: true });
 		expect(answer.items).toEqual([
 			{
 				...incoming,

@@ -6,6 +6,7 @@ import { SEARCH_API_VERSION } from '../apiVersions';
 
 interface Conversation {
 	id: string;
+	contactId?: string;
 	contactName?: string;
 	fullName?: string;
 	email?: string;
@@ -20,22 +21,43 @@ function label(conversation: Conversation): string {
 	return last ? `${who}: ${last.length > 60 ? `${last.slice(0, 60)}…` : last}` : who;
 }
 
-/** Conversations of the credential's location, searched by the user's text (contact name, email, phone). */
-export async function searchConversations(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const api = await openApi(this, HIGHLEVEL);
+async function conversationsMatching(ctx: ILoadOptionsFunctions, filter?: string): Promise<Conversation[]> {
+	const api = await openApi(ctx, HIGHLEVEL);
 	const qs: IDataObject = { locationId: api.credentials.data?.locationId, limit: 20 };
 	if (filter?.trim()) qs.query = filter.trim();
-	const page = (await apiRequest(this, api, {
+	const page = (await apiRequest(ctx, api, {
 		method: 'GET',
 		path: '/conversations/search',
 		qs,
 		headers: { Version: SEARCH_API_VERSION },
 	})) as { conversations?: Conversation[] };
+	return page.conversations ?? [];
+}
+
+/**
+ * Contacts of the credential's location, found through their conversations (the one search
+ * the Conversations scopes allow): a contact without a conversation is given by ID.
+ */
+export async function searchContacts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const seen = new Set<string>();
+	const results = [];
+	for (const conversation of await conversationsMatching(this, filter)) {
+		if (!conversation.contactId || seen.has(conversation.contactId)) continue;
+		seen.add(conversation.contactId);
+		const who = conversation.contactName || conversation.fullName || conversation.contactId;
+		const reach = [conversation.phone, conversation.email].filter(Boolean).join(', ');
+		results.push({ name: reach ? `${who} (${reach})` : who, value: conversation.contactId });
+	}
+	return { results };
+}
+
+/** Conversations of the credential's location, searched by the user's text (contact name, email, phone). */
+export async function searchConversations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return {
-		results: (page.conversations ?? []).map((conversation) => ({
+		results: (await conversationsMatching(this, filter)).map((conversation) => ({
 			name: label(conversation),
 			value: conversation.id,
 		})),

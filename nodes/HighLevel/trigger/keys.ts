@@ -16,3 +16,13 @@ HULgCsnuDJHcrGNd5/Ddm5hxGQ0ASitgHeMZ0kcIOwKDOzOU53lDza6/Y09T7sYJ
 PQe7z0cvj7aE4B+Ax1ZoZGPzpJlZtGXCsu9aTEGEnKzmsFqwcSsnw3JB31IGKAyk
 T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
 -----END PUBLIC KEY-----`;
+
+/**
+ * HighLevel's published public key for `x-ghl-signature` (Ed25519), the signature HighLevel
+ * sends today (the RSA `x-wh-signature` is deprecated). The default of the trigger's "Ed25519
+ * Public Key" setting, and what an empty setting means, so that workflows saved while the
+ * field was empty verify today's deliveries too.
+ */
+export const HIGHLEVEL_ED25519_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=
+-----END PUBLIC KEY-----`;

@@ -37,6 +37,17 @@ export function refuse(ctx: IWebhookFunctions, status: number, reason: string): 
 	return { noWebhookResponse: true };
 }
 
+/**
+ * Logs (at info) which signature and key let a delivery in, so that an admin sees what the
+ * sender signs with today (and which key to keep when the vendor rotates one).
+ */
+export function logVerified(ctx: IWebhookFunctions, verdict: Verdict, eventId?: string): void {
+	if (!verdict.ok || !verdict.by) return;
+	const node = ctx.getNode();
+	const event = eventId === undefined ? '' : ` ${eventId}`;
+	ctx.logger.info(`${node.name}: delivery${event} verified by ${verdict.by}`, { workflowId: ctx.getWorkflow().id, nodeName: node.name });
+}
+
 /** Refuses with 401 unless the verdict is good; undefined when the delivery may go on. */
 export function refuseUnverified(ctx: IWebhookFunctions, verdict: Verdict): IWebhookResponseData | undefined {
 	return verdict.ok ? undefined : refuse(ctx, 401, verdict.reason);
@@ -57,9 +68,13 @@ export function firstSightings<T>(ctx: IWebhookFunctions, events: T[], idOf: (ev
 	});
 }
 
-/** Starts the workflow with one item per event, or answers 200 without starting it when none is left. */
+/**
+ * Starts the workflow with one item per event, or answers 200 without starting it when none is
+ * left. Either way the sender gets a small JSON body (see ON_RECEIPT_WEBHOOK for why n8n sends
+ * the started case's `webhookResponse` at all).
+ */
 export function emit(items: IDataObject[], ignored = 'duplicate'): IWebhookResponseData {
 	if (items.length === 0) return { webhookResponse: { received: true, started: false, reason: ignored } };
 	const workflowData: INodeExecutionData[][] = [items.map((json) => ({ json }))];
-	return { workflowData };
+	return { workflowData, webhookResponse: { received: true } };
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
 
 /** What every trigger shows first: its set-up in one notice, then the events to start on. */
 export function triggerHeader(setUp: string, events: INodePropertyOptions[], defaults: string[]): INodeProperties[] {
@@ -25,3 +25,17 @@ export function eventsSubtitle(events: INodePropertyOptions[]): string {
 	const words = Object.fromEntries(events.map(({ value, action }) => [value, (action ?? String(value)).replace(/^On /, '')]));
 	return `={{ $parameter["events"].length === 0 ? "No event chosen" : "On " + $parameter["events"].map((event) => (${JSON.stringify(words)})[event] || event).join(", ") }}`;
 }
+
+/**
+ * The one webhook of every trigger, answered on receipt (before the workflow runs: the senders
+ * want a fast 2xx and retry otherwise). n8n answers such a webhook with its `responseData`,
+ * whose default is the option name `firstEntryJson`, sent as that literal text; an empty one
+ * makes n8n answer with the node's own `webhookResponse` instead (see `emit`).
+ */
+export const ON_RECEIPT_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	responseData: '',
+	path: 'webhook',
+};

@@ -7,7 +7,8 @@ import type { KeyObject } from 'node:crypto';
  * `===` on a signature leaks how many leading characters were right.
  */
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+/** `by`: which signature and key proved the delivery, for the log (never a secret). */
+export type Verdict = { ok: true; by?: string } | { ok: false; reason: string };
 
 const OK: Verdict = { ok: true };
 const refuse = (reason: string): Verdict => ({ ok: false, reason });
@@ -97,17 +98,32 @@ export function verifyWithKey(key: KeyObject, data: Buffer, signatureBase64: str
 	}
 }
 
+/** A public key with the words the log uses for it (a public key is no secret). */
+export interface NamedKey {
+	key: KeyObject;
+	name: string;
+}
+
 export interface HighLevelKeys {
-	/** Keys for `x-wh-signature` (RSA-SHA256); HighLevel's published key by default. */
-	rsa: KeyObject[];
-	/** Keys for `x-ghl-signature` (Ed25519), when the user gives one. */
-	ed25519: KeyObject[];
+	/** Keys for `x-ghl-signature` (Ed25519): HighLevel's published key unless the user set others. */
+	ed25519: NamedKey[];
+	/** Keys for the legacy `x-wh-signature` (RSA-SHA256); HighLevel's published key by default. */
+	rsa: NamedKey[];
+}
+
+/** An Ed25519 signature is 64 bytes: anything else is refused as malformed before any key is tried. */
+const ED25519_SIGNATURE_BYTES = 64;
+
+function keysInWords(keys: NamedKey[], kind: string): string {
+	return keys.length === 1 ? keys[0].name : `the ${keys.length} configured ${kind} keys`;
 }
 
 /**
- * HighLevel: `x-ghl-signature` (Ed25519) first when an Ed25519 key is configured, then
- * `x-wh-signature` (RSA-SHA256), as HighLevel's SDK does. Each over the raw body first, then
- * over `JSON.stringify(parsed body)`, which is what HighLevel's own sample verifies.
+ * HighLevel: `x-ghl-signature` (Ed25519, what HighLevel sends today) first, then the legacy
+ * `x-wh-signature` (RSA-SHA256) for older deliveries. Each over the raw body first, then over
+ * `JSON.stringify(parsed body)`, which is what HighLevel's own sample verifies. A good verdict
+ * says which header and key proved it; a refusal names the missing header or every check that
+ * failed.
  */
 export function verifyHighLevel(
 	rawBody: Buffer,
@@ -118,17 +134,31 @@ export function verifyHighLevel(
 	const payloads = [rawBody];
 	const serialised = Buffer.from(JSON.stringify(parsedBody ?? null));
 	if (!serialised.equals(rawBody)) payloads.push(serialised);
-	const matches = (candidates: KeyObject[], signature: string) =>
-		candidates.some((key) => payloads.some((payload) => verifyWithKey(key, payload, signature)));
+	const matching = (candidates: NamedKey[], signature: string) =>
+		candidates.find(({ key }) => payloads.some((payload) => verifyWithKey(key, payload, signature)));
 
-	if (headers.ghl && keys.ed25519.length > 0) {
-		if (matches(keys.ed25519, headers.ghl)) return OK;
-		if (!headers.wh) return refuse('x-ghl-signature does not match the body with the configured Ed25519 key(s)');
+	const failed: string[] = [];
+	if (headers.ghl) {
+		const wellFormed = Buffer.from(headers.ghl.trim(), 'base64').length === ED25519_SIGNATURE_BYTES;
+		const found = wellFormed ? matching(keys.ed25519, headers.ghl) : undefined;
+		if (found) return { ok: true, by: `x-ghl-signature (Ed25519) with ${found.name}` };
+		failed.push(
+			!wellFormed
+				? `x-ghl-signature is not a base64 Ed25519 signature (${ED25519_SIGNATURE_BYTES} bytes)`
+				: keys.ed25519.length === 0
+					? 'x-ghl-signature given, but no Ed25519 public key is configured'
+					: `x-ghl-signature does not match the body with ${keysInWords(keys.ed25519, 'Ed25519')}`,
+		);
 	}
 	if (headers.wh) {
-		if (keys.rsa.length === 0) return refuse('x-wh-signature given, but no RSA public key is configured');
-		return matches(keys.rsa, headers.wh) ? OK : refuse('x-wh-signature does not match the body with the configured RSA key(s)');
+		const found = matching(keys.rsa, headers.wh);
+		if (found) return { ok: true, by: `x-wh-signature (RSA-SHA256, legacy) with ${found.name}` };
+		failed.push(
+			keys.rsa.length === 0
+				? 'x-wh-signature given, but no RSA public key is configured'
+				: `x-wh-signature does not match the body with ${keysInWords(keys.rsa, 'RSA')}`,
+		);
 	}
-	if (headers.ghl) return refuse('x-ghl-signature given, but no Ed25519 public key is configured (and no x-wh-signature)');
-	return refuse('no x-wh-signature or x-ghl-signature header');
+	if (failed.length === 0) return refuse('no x-ghl-signature header (nor the legacy x-wh-signature)');
+	return refuse(failed.join('; '));
 }

@@ -10,20 +10,19 @@ import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 import { INBOUND_API_VERSION, SEARCH_API_VERSION } from '../../apiVersions';
 import { MESSAGE_TYPES } from '../../messageTypes';
+import { readEmailHeaders } from '../common';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
 const forTypes = (...type: string[]) => ({ show: { ...on, type } });
 
 const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-const EMAIL_EXPECTED = 'an email address such as jane@example.com';
 
 
 /** HighLevel answers `{ success: true, messageId, ... }` (`success: false` is refused by the transport). */
 const ADDED = idProof('a messageId', (body) => body.messageId);
 
-const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
+export const CALL_STATUSES = ['pending', 'completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled', 'voicemail'];
 
 function listField(displayName: string, name: string, description: string, show: IDataObject, placeholder: string): INodeProperties {
 	return {
@@ -235,23 +234,12 @@ function checkEach(fields: ItemFields, values: string[], label: string, isValid:
 	return values;
 }
 
-const isEmail = (value: string) => EMAIL.test(value);
-const EMAILS_EXPECTED = 'a list of email addresses such as jane@example.com';
 
 /** An email's own fields; one of message, HTML or attachments is needed. */
 function addEmail(fields: ItemFields, body: IDataObject, hasContent: boolean) {
 	const html = fields.text('html', 'HTML');
 	if (html) body.html = html;
-	const subject = fields.text('subject', 'Subject');
-	if (subject) body.subject = subject;
-	const emailFrom = fields.matching('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
-	if (emailFrom) body.emailFrom = emailFrom;
-	const emailTo = fields.matching('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
-	if (emailTo) body.emailTo = emailTo;
-	const cc = checkEach(fields, fields.list('emailCc'), 'Email CC', isEmail, EMAILS_EXPECTED);
-	if (cc.length) body.emailCc = cc;
-	const bcc = checkEach(fields, fields.list('emailBcc'), 'Email BCC', isEmail, EMAILS_EXPECTED);
-	if (bcc.length) body.emailBcc = bcc;
+	readEmailHeaders(fields, body);
 	const emailMessageId = fields.text('emailMessageId', 'Email Message ID')?.trim();
 	if (emailMessageId) body.emailMessageId = emailMessageId;
 	if (!hasContent && !body.html) fields.fail('Message', 'a message, an HTML body or attachments for an email');

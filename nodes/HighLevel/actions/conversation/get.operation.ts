@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ItemFields } from '../../../shared/fields';
+import { sendItems } from '../../../shared/items';
+import type { Outgoing } from '../../../shared/items';
+import { optionsCollection } from '../../../shared/sendOptions';
+import type { Api } from '../../../shared/transport';
+import { apiVersionOption, CONVERSATIONS_API_VERSION, idLocator, readApiVersion, requiredId } from '../common';
+import { text } from '../../../shared/resource';
+
+/** Conversation > Get: `GET /conversations/{id}` (answered unwrapped). */
+
+const on = { resource: ['conversation'], operation: ['get'] };
+
+export const option = { name: 'Get', action: 'Get a conversation', description: 'Get one conversation by its ID' };
+
+export const subtitle = text('Get Conversation');
+
+export const description: INodeProperties[] = [
+	idLocator('Conversation', 'conversationId', 'searchConversations', 'The conversation to get', on),
+	optionsCollection(on, [apiVersionOption(CONVERSATIONS_API_VERSION)]),
+];
+
+export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
+	const fields = new ItemFields(this, itemIndex);
+	const conversationId = requiredId(fields, 'conversationId', 'Conversation');
+	return {
+		request: {
+			method: 'GET',
+			path: `/conversations/${conversationId}`,
+			headers: { Version: readApiVersion(fields, fields.options(), CONVERSATIONS_API_VERSION) },
+		},
+	};
+}
+
+export async function execute(this: IExecuteFunctions, api: Api) {
+	return await sendItems(this, api, build);
+}
