@@ -19,7 +19,7 @@ export class HighLevelConversations implements INodeType {
 		// Told apart from n8n's built-in HighLevel node (contacts, opportunities, tasks, calendars)
 		// by what it adds: messages in conversations, and sign-in with a Marketplace app or a token.
 		description:
-			'Send SMS, email, WhatsApp and chat messages to HighLevel (GoHighLevel) contacts, read and manage conversations, and add inbound messages, which the built-in HighLevel node cannot do',
+			'Send, read and add SMS, email, WhatsApp and other messages to HighLevel (GoHighLevel) conversations, which the built-in HighLevel node cannot do',
 		defaults: { name: 'HighLevel Conversations' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],

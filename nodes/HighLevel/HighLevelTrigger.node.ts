@@ -25,7 +25,7 @@ export class HighLevelTrigger implements INodeType {
 		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: eventsSubtitle(properties.find((property) => property.name === 'events')!.options as INodePropertyOptions[]),
 		// n8n's node panel shows a trigger's description for the whole app, actions included.
-		description: 'Add SMS, email, call, WhatsApp and other messages to HighLevel (GoHighLevel) conversations, which the built-in HighLevel node cannot do, and start workflows on inbound and outbound messages',
+		description: 'Send, read and add SMS, email, WhatsApp and other messages to HighLevel (GoHighLevel) conversations, which the built-in HighLevel node cannot do, and start workflows on messages and conversation changes',
 		defaults: { name: 'HighLevel Trigger' },
 		inputs: [],
 		outputs: [MAIN_CONNECTION],

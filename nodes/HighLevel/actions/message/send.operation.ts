@@ -7,7 +7,7 @@ import { phoneOptions, readOptionalPhone, readPhoneOptions } from '../../../shar
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api, BodyProof } from '../../../shared/transport';
 import { apiVersionOption, CONVERSATIONS_API_VERSION, HIGHLEVEL_ID, ID_EXPECTED, idLocator, readApiVersion, readEmailHeaders } from '../common';
-import { labelOf, text } from '../../../shared/resource';
+import { labelOf, text as fixedText } from '../../../shared/resource';
 
 /**
  * Message > Send: `POST /conversations/messages`. The Type chooses the fields: a text and
@@ -58,7 +58,7 @@ function listField(displayName: string, name: string, description: string, show:
 
 export const option = { name: 'Send', action: 'Send a message', description: 'Send an SMS, an email or a chat message to a contact' };
 
-export const subtitle = `${text('Send ')} + ${labelOf('type', SEND_TYPES, 'SMS')}`;
+export const subtitle = `${fixedText('Send ')} + ${labelOf('type', SEND_TYPES, 'SMS')}`;
 
 export const description: INodeProperties[] = [
 	{
