@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CONVERSATIONS_API_VERSION } from '../nodes/HighLevel/apiVersions';
 import { HIGHLEVEL, testBaseUrl } from '../nodes/shared/services';
 
 export class OmnichannelHighLevelApi implements ICredentialType {
@@ -64,7 +65,7 @@ export class OmnichannelHighLevelApi implements ICredentialType {
 			baseURL: testBaseUrl(HIGHLEVEL),
 			url: '/conversations/search',
 			qs: { locationId: '={{$credentials.locationId}}', limit: 1 },
-			headers: { Version: '2021-04-15' },
+			headers: { Version: CONVERSATIONS_API_VERSION },
 		},
 		rules: [
 			{

@@ -161,21 +161,6 @@ export class ItemFields {
 		return this.matching(name, label, pattern, expected) ?? this.fail(label, expected);
 	}
 
-	/** @deprecated The old names, kept while other branches still call them: use `resolved`, `matching`, `requiredMatching`. */
-	raw(name: string, fallback?: unknown): unknown {
-		return this.resolved(name, fallback);
-	}
-
-	/** @deprecated See `raw`. */
-	id(name: string, label: string, pattern: RegExp, expected: string): string | undefined {
-		return this.matching(name, label, pattern, expected);
-	}
-
-	/** @deprecated See `raw`. */
-	requiredId(name: string, label: string, pattern: RegExp, expected: string): string {
-		return this.requiredMatching(name, label, pattern, expected);
-	}
-
 	/** An http(s) URL. */
 	url(name: string, label: string): string | undefined {
 		const value = this.text(name, label)?.trim();

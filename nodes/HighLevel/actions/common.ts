@@ -9,8 +9,7 @@ import type { ItemFields } from '../../shared/fields';
  * the "API Version" option every operation offers.
  */
 
-/** `apps/conversations.json` gives this value, and only this, for every Conversations endpoint. */
-export const CONVERSATIONS_API_VERSION = '2021-04-15';
+export { CONVERSATIONS_API_VERSION } from '../apiVersions';
 
 export const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 export const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
@@ -78,7 +77,7 @@ export function idLocator(
 
 /** The id of a path segment, checked before it goes into the URL. */
 export function requiredId(fields: ItemFields, name: string, label: string): string {
-	return fields.requiredId(name, label, HIGHLEVEL_ID, ID_EXPECTED);
+	return fields.requiredMatching(name, label, HIGHLEVEL_ID, ID_EXPECTED);
 }
 
 /** A readable location for the request: the credential's sub-account (OAuth token or the token credential's field). */
@@ -117,9 +116,9 @@ const EMAIL_EXPECTED = 'an email address such as jane@example.com';
 export function readEmailHeaders(fields: ItemFields, body: IDataObject): void {
 	const subject = fields.text('subject', 'Subject');
 	if (subject) body.subject = subject;
-	const emailFrom = fields.id('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
+	const emailFrom = fields.matching('emailFrom', 'Email From', EMAIL, EMAIL_EXPECTED);
 	if (emailFrom) body.emailFrom = emailFrom;
-	const emailTo = fields.id('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
+	const emailTo = fields.matching('emailTo', 'Email To', EMAIL, EMAIL_EXPECTED);
 	if (emailTo) body.emailTo = emailTo;
 	for (const [name, label] of [['emailCc', 'Email CC'], ['emailBcc', 'Email BCC']]) {
 		const values = fields.list(name);

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { HIGHLEVEL } from '../../shared/services';
 import { apiRequest, openApi } from '../../shared/transport';
-import { SEARCH_API_VERSION } from '../apiVersions';
+import { CONVERSATIONS_API_VERSION } from '../apiVersions';
 
 interface Conversation {
 	id: string;
@@ -29,7 +29,7 @@ async function conversationsMatching(ctx: ILoadOptionsFunctions, filter?: string
 		method: 'GET',
 		path: '/conversations/search',
 		qs,
-		headers: { Version: SEARCH_API_VERSION },
+		headers: { Version: CONVERSATIONS_API_VERSION },
 	})) as { conversations?: Conversation[] };
 	return page.conversations ?? [];
 }

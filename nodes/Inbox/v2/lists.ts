@@ -27,7 +27,7 @@ export function pageRequest(path: string, query: Query, cursor: string | undefin
 /** Checks Return All / Limit of an item (a whole number of at least 1) before anything is read. */
 export function checkLimit(fields: ItemFields): void {
 	if (fields.boolean('returnAll', 'Return All')) return;
-	const limit = fields.raw('limit', 50);
+	const limit = fields.resolved('limit', 50);
 	if (!Number.isInteger(Number(limit)) || Number(limit) < 1) fields.fail('Limit', 'a whole number of at least 1', limit);
 }
 

@@ -32,7 +32,7 @@ export function returnAllFields(show: Record<string, string[]>, maxValue?: numbe
 /** The item's limit, or undefined with Return All. */
 export function readLimit(fields: ItemFields): number | undefined {
 	if (fields.boolean('returnAll', 'Return All')) return undefined;
-	const raw = fields.raw('limit', 50);
+	const raw = fields.resolved('limit', 50);
 	const limit = Number(raw);
 	if (!Number.isInteger(limit) || limit < 1) fields.fail('Limit', 'a whole number of at least 1', raw);
 	return limit;
@@ -40,7 +40,7 @@ export function readLimit(fields: ItemFields): number | undefined {
 
 /** An id that goes into a request path: required, no spaces or slashes. */
 export function readPathId(fields: ItemFields, name: string, label: string, example: string): string {
-	return fields.requiredId(name, label, /^[^\s/?#]+$/, `an ID without spaces or slashes, e.g. ${example}`);
+	return fields.requiredMatching(name, label, /^[^\s/?#]+$/, `an ID without spaces or slashes, e.g. ${example}`);
 }
 
 /** The answer of a call that changes one thing: Sociocs' data (if any) plus what was asked. */

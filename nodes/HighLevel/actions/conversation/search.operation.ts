@@ -62,12 +62,12 @@ export const description: INodeProperties[] = [
 export function build(this: IExecuteFunctions, itemIndex: number, locationId: unknown): (cursor: unknown, remaining: number | undefined) => ApiRequest {
 	const fields = new ItemFields(this, itemIndex);
 	const qs: IDataObject = { locationId: locationOf(fields, locationId) };
-	const filters = (fields.raw('filters', {}) as IDataObject | undefined) ?? {};
+	const filters = (fields.resolved('filters', {}) as IDataObject | undefined) ?? {};
 	for (const key of ['assignedTo', 'query']) {
 		const value = fields.text(`filters.${key}`, key === 'query' ? 'Query' : 'Assigned To')?.trim();
 		if (value) qs[key] = value;
 	}
-	const contactId = fields.id('filters.contactId', 'Contact ID', HIGHLEVEL_ID, ID_EXPECTED);
+	const contactId = fields.matching('filters.contactId', 'Contact ID', HIGHLEVEL_ID, ID_EXPECTED);
 	if (contactId) qs.contactId = contactId;
 	const enums: Array<[string, string, string[]]> = [
 		['status', 'Status', STATUSES],

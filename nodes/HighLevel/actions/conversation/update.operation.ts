@@ -50,7 +50,7 @@ export const description: INodeProperties[] = [
 export function build(this: IExecuteFunctions, itemIndex: number, locationId: unknown): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
 	const conversationId = requiredId(fields, 'conversationId', 'Conversation');
-	const update = (fields.raw('updateFields', {}) as IDataObject | undefined) ?? {};
+	const update = (fields.resolved('updateFields', {}) as IDataObject | undefined) ?? {};
 	const body: IDataObject = { locationId: locationOf(fields, locationId) };
 	if (update.unreadCount !== undefined && update.unreadCount !== '') {
 		const count = Number(update.unreadCount);

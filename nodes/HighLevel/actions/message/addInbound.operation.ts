@@ -8,7 +8,7 @@ import { labelOf, text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
-import { INBOUND_API_VERSION, SEARCH_API_VERSION } from '../../apiVersions';
+import { INBOUND_API_VERSION, CONVERSATIONS_API_VERSION } from '../../apiVersions';
 import { MESSAGE_TYPES } from '../../messageTypes';
 import { readEmailHeaders } from '../common';
 
@@ -209,7 +209,7 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: INBOUND_API_VERSION,
 			description:
-				`Sent as the Version header. The specification gives ${INBOUND_API_VERSION}; HighLevel's newer docs list ${SEARCH_API_VERSION} for conversations.`,
+				`Sent as the Version header. The specification gives ${INBOUND_API_VERSION}; HighLevel's newer docs list ${CONVERSATIONS_API_VERSION} for conversations.`,
 		},
 		{
 			displayName: 'Contact ID',

@@ -60,7 +60,7 @@ export const description: INodeProperties[] = [
 
 export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const email = fields.raw('channel', 'message') === 'email';
+	const email = fields.resolved('channel', 'message') === 'email';
 	const id = email ? requiredId(fields, 'emailMessageId', 'Email Message ID') : requiredId(fields, 'messageId', 'Message ID');
 	const version = readApiVersion(fields, fields.options(), CONVERSATIONS_API_VERSION);
 	return {

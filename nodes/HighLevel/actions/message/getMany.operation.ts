@@ -70,7 +70,7 @@ export function pageOf(body: unknown): MessagePage {
 export function build(this: IExecuteFunctions, itemIndex: number): (cursor: string | undefined, remaining: number | undefined) => ApiRequest {
 	const fields = new ItemFields(this, itemIndex);
 	const conversationId = requiredId(fields, 'conversationId', 'Conversation');
-	const types = ((fields.raw('filters', {}) as IDataObject)?.types as string[] | undefined) ?? [];
+	const types = ((fields.resolved('filters', {}) as IDataObject)?.types as string[] | undefined) ?? [];
 	for (const type of types) if (!MESSAGE_LIST_TYPES.includes(type)) fields.fail('Message Types', `some of ${MESSAGE_LIST_TYPES.join(', ')}`, type);
 	const Version = readApiVersion(fields, fields.options(), CONVERSATIONS_API_VERSION);
 	return (cursor, remaining) => {

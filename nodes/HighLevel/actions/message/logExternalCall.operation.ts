@@ -79,7 +79,7 @@ export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const conversationProviderId = requiredId(fields, 'conversationProviderId', 'Conversation Provider ID');
 	const options = fields.options();
 	const phones = readPhoneOptions(options);
-	const status = String(fields.raw('callStatus', 'completed'));
+	const status = String(fields.resolved('callStatus', 'completed'));
 	if (!CALL_STATUSES.includes(status)) fields.fail('Call Status', `one of ${CALL_STATUSES.join(', ')}`, status);
 	const body: IDataObject = {
 		type: 'Call',

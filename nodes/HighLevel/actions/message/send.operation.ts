@@ -143,7 +143,7 @@ export const description: INodeProperties[] = [
 
 /** Optional id-like text: trimmed, checked against HighLevel's id shape. */
 function optionalId(fields: ItemFields, name: string, label: string): string | undefined {
-	return fields.id(name, label, HIGHLEVEL_ID, ID_EXPECTED);
+	return fields.matching(name, label, HIGHLEVEL_ID, ID_EXPECTED);
 }
 
 function emailFields(fields: ItemFields, body: IDataObject, attachments: string[]): void {
@@ -168,10 +168,10 @@ function emailFields(fields: ItemFields, body: IDataObject, attachments: string[
 /** The request of one item; pure apart from reading the item's parameters. */
 export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const type = fields.raw('type', 'SMS') as string;
+	const type = fields.resolved('type', 'SMS') as string;
 	if (!SEND_TYPES.some((known) => known.value === type)) fields.fail('Type', `one of ${SEND_TYPES.map((t) => t.value).join(', ')}`, type);
 	const options = fields.options();
-	const contactId = fields.requiredId('contactId', 'Contact', HIGHLEVEL_ID, ID_EXPECTED);
+	const contactId = fields.requiredMatching('contactId', 'Contact', HIGHLEVEL_ID, ID_EXPECTED);
 	const body: IDataObject = { type, contactId };
 
 	const message = fields.text('message', 'Message');
@@ -190,7 +190,7 @@ export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 		if (toNumber) body.toNumber = toNumber;
 	}
 	if (type === 'Custom') {
-		body.conversationProviderId = fields.requiredId('conversationProviderId', 'Conversation Provider ID', HIGHLEVEL_ID, ID_EXPECTED);
+		body.conversationProviderId = fields.requiredMatching('conversationProviderId', 'Conversation Provider ID', HIGHLEVEL_ID, ID_EXPECTED);
 	}
 
 	const templateId = optionalId(fields, 'options.templateId', 'Template ID');

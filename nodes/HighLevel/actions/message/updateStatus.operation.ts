@@ -93,7 +93,7 @@ export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 		body.error = { ...(code ? { code } : {}), type: 'saas', ...(message ? { message } : {}) };
 	}
 	const options = fields.options();
-	const emailMessageId = fields.id('options.emailMessageId', 'Email Message ID', HIGHLEVEL_ID, ID_EXPECTED);
+	const emailMessageId = fields.matching('options.emailMessageId', 'Email Message ID', HIGHLEVEL_ID, ID_EXPECTED);
 	if (emailMessageId) body.emailMessageId = emailMessageId;
 	return {
 		request: {

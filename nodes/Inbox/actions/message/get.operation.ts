@@ -28,7 +28,7 @@ export function build(messageId: string): ApiRequest {
 
 function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	return { request: build(fields.requiredId('messageId', 'Message ID', INBOX_ID, INBOX_ID_EXPECTED)) };
+	return { request: build(fields.requiredMatching('messageId', 'Message ID', INBOX_ID, INBOX_ID_EXPECTED)) };
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {

@@ -36,7 +36,7 @@ export function build(threadId: string, order: string): { path: string; query: Q
 
 function read(this: IExecuteFunctions, itemIndex: number): ListOf {
 	const fields = new ItemFields(this, itemIndex);
-	const threadId = fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
+	const threadId = fields.requiredMatching('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
 	checkLimit(fields);
 	const order = fields.text('order', 'Order') ?? 'desc';
 	if (order !== 'asc' && order !== 'desc') fields.fail('Order', 'asc or desc', order);

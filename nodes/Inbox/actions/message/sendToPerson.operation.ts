@@ -116,7 +116,7 @@ const PLATFORM_ID = /^[^\s/?#]+$/;
 
 function readRecipient(fields: ItemFields): Recipient {
 	const by = fields.text('recipient', 'Recipient') ?? 'username';
-	if (by === 'contact') return { by, contactId: fields.requiredId('contactId', 'Contact ID', INBOX_ID, INBOX_ID_EXPECTED) };
+	if (by === 'contact') return { by, contactId: fields.requiredMatching('contactId', 'Contact ID', INBOX_ID, INBOX_ID_EXPECTED) };
 	if (by === 'profile') {
 		const platformId = fields.requiredText('platformId', 'Platform ID', 'the person\'s ID on the platform (no spaces)').trim();
 		if (!PLATFORM_ID.test(platformId)) fields.fail('Platform ID', 'the person\'s ID on the platform (no spaces)', platformId);
@@ -131,7 +131,7 @@ function readRecipient(fields: ItemFields): Recipient {
 function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const ctx = this;
 	const fields = new ItemFields(this, itemIndex);
-	const accountLinkId = fields.requiredId('accountLinkId', 'Send From (Account Link)', INBOX_ID, INBOX_ID_EXPECTED);
+	const accountLinkId = fields.requiredMatching('accountLinkId', 'Send From (Account Link)', INBOX_ID, INBOX_ID_EXPECTED);
 	const recipient = readRecipient(fields);
 	const content = fields.requiredText('content', 'Content', 'at least 1 character of text');
 	const key = idempotencyKeyOf(this, fields, { accountLinkId, recipient, content });

@@ -19,7 +19,7 @@ export function build(threadId: string): ApiRequest {
 
 function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	return { request: build(fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED)) };
+	return { request: build(fields.requiredMatching('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED)) };
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {

@@ -111,7 +111,7 @@ function read(this: IExecuteFunctions, itemIndex: number): ListOf {
 	checkLimit(fields);
 	const folder = fields.text('filters.folder', 'Folder');
 	if (folder !== undefined && !FOLDERS.includes(folder)) fields.fail('Folder', `one of ${FOLDERS.join(', ')}`, folder);
-	const assigneeId = fields.id('filters.assigneeId', 'Assignee ID', INBOX_ID, INBOX_ID_EXPECTED);
+	const assigneeId = fields.matching('filters.assigneeId', 'Assignee ID', INBOX_ID, INBOX_ID_EXPECTED);
 	const unassigned = fields.boolean('filters.unassigned', 'Unassigned Only');
 	if (assigneeId && unassigned) fields.fail('Unassigned Only', 'off when an Assignee ID is given (a thread cannot be both)', true);
 	const query = build({

@@ -45,9 +45,9 @@ export function build(input: { threadId: string; content: string; replyToMessage
 
 function read(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const threadId = fields.requiredId('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
+	const threadId = fields.requiredMatching('threadId', 'Thread', INBOX_ID, INBOX_ID_EXPECTED);
 	const content = fields.requiredText('content', 'Content', 'at least 1 character of text');
-	const replyToMessageId = fields.id('options.replyToMessageId', 'Reply To Message ID', INBOX_ID, INBOX_ID_EXPECTED);
+	const replyToMessageId = fields.matching('options.replyToMessageId', 'Reply To Message ID', INBOX_ID, INBOX_ID_EXPECTED);
 	const body = sendBody(build({ threadId, content, replyToMessageId }));
 	return sendOutgoing(this, body, idempotencyKeyOf(this, fields, body), `thread:${threadId}`);
 }

@@ -50,7 +50,7 @@ function telnyxNotice(show: Record<string, string[]>): INodeProperties {
 
 /** The provider of an item, one of `known`. */
 export function readProvider(fields: ItemFields, known: ReadonlyArray<{ name: string; value: string }>): string {
-	const provider = fields.raw('provider', 'twlo') as string;
+	const provider = fields.resolved('provider', 'twlo') as string;
 	if (!known.some((entry) => entry.value === provider)) {
 		fields.fail('Provider', `one of ${known.map(({ name, value }) => `${value} (${name})`).join(', ')}`, provider);
 	}

@@ -56,7 +56,7 @@ export function daysBefore(day: string, count: number): string {
 
 /** A day field as YYYY-MM-DD in the workflow's zone, or `fallback` when empty. */
 function readDay(fields: ItemFields, ctx: IExecuteFunctions, name: string, label: string, fallback: string): string {
-	const value = fields.raw(name, '');
+	const value = fields.resolved(name, '');
 	if (value === undefined || value === null || value === '') return fallback;
 	const iso = toZonedIso(value, ctx.getTimezone());
 	return iso ? iso.slice(0, 10) : fields.fail(label, 'a date, e.g. 2026-11-24 (or a date-time)', String(value));

@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 export function build(this: IExecuteFunctions, itemIndex: number): Reading {
 	const fields = new ItemFields(this, itemIndex);
 	const text = fields.requiredText('searchText', 'Search Text', 'a text to search for').trim();
-	const direction = fields.raw('direction', 'both') as string;
+	const direction = fields.resolved('direction', 'both') as string;
 	if (!DIRECTIONS.includes(direction)) fields.fail('Direction', 'one of both, incoming, outbound', direction);
 	const { start, end } = readRange(fields, this, DEFAULT_DAYS);
 	return {

@@ -175,7 +175,7 @@ function readShared(fields: ItemFields): Shared {
 	if (!Object.keys(content).length) {
 		fields.fail('Text', provider === 'tlnx' ? 'a message text' : 'a message text, or an Image URL, Video URL or File URL');
 	}
-	const perJobRaw = fields.raw('options.recipientsPerJob', DEFAULT_RECIPIENTS_PER_JOB);
+	const perJobRaw = fields.resolved('options.recipientsPerJob', DEFAULT_RECIPIENTS_PER_JOB);
 	const perJob = Number(perJobRaw);
 	if (!Number.isInteger(perJob) || perJob < 1) fields.fail('Recipients per Job', 'a whole number of at least 1', perJobRaw);
 	const shared: Shared = {
