@@ -47,7 +47,9 @@ describe('node types as the editor receives them', () => {
 	test('subtitles are what a person reads, not "send: message"', () => {
 		assert.match(type('sociocs').subtitle, /"Send " \+ .*"gswa": "WhatsApp \(Gupshup\)"/);
 		assert.match(type('sociocs').subtitle, /"Add Inbound Message \(Twilio SMS\)"/);
-		assert.match(type('highLevelConversations').subtitle, /^=\{\{ "Add Inbound Message \(" \+ /);
+		// Chosen by operation since the node has more than Add Inbound: its part, and Send's by type.
+		assert.match(type('highLevelConversations').subtitle, /^=\{\{ .*"Add Inbound Message \(" \+ /);
+		assert.match(type('highLevelConversations').subtitle, /"Send " \+ .*"Email": "Email"/);
 		assert.equal(type('inbox').subtitle, 'Reply to Thread');
 		for (const name of ['sociocs', 'highLevelConversations', 'inbox']) {
 			assert.doesNotMatch(type(name).subtitle, /\$parameter\["operation"\] \+ ": "/);
