@@ -2,7 +2,7 @@
 // `npm run test:all`: everything, in the order CI runs it. Installs what is missing, builds,
 // runs n8n's lint gate, the engine tests (jest) and the real-n8n suite (once per n8n version in
 // N8N_VERSIONS), then prints one closing line with the totals.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,26 @@ import { N8N_VERSIONS, npmEnv, root } from './n8n-host.mjs';
 
 ensureDeps();
 ensureSystemPackages();
+
+// Each n8n host installs in the background while the build, lint and jest run (scripts/prepare-n8n.mjs).
+// One that fails here is tried again, in the foreground and with its error shown, by its suite;
+// one that is stopped half-way (the build failed) is resumed by the next run (n8n-host.mjs).
+const hostInstalls = [];
+const hostsReady = Promise.all(
+	N8N_VERSIONS.map(
+		(version) =>
+			new Promise((resolve) => {
+				const install = spawn(process.execPath, [path.join(root, 'scripts', 'prepare-n8n.mjs')], {
+					cwd: root,
+					env: npmEnv({ OMNICHANNEL_N8N_VERSION: version }),
+					stdio: ['ignore', 'ignore', 'inherit'],
+				});
+				hostInstalls.push(install);
+				install.on('close', resolve);
+				install.on('error', resolve);
+			}),
+	),
+);
 
 function step(label, command, args, env = {}) {
 	console.log(`\n=== ${label}`);
@@ -24,6 +44,7 @@ let failed = 0;
 
 if (!step('build', 'npm', ['run', 'build']) || !step('lint', 'npm', ['run', 'lint'])) {
 	console.log('\n0 passed, 1 failed');
+	for (const install of hostInstalls) install.kill();
 	process.exit(1);
 }
 
@@ -80,6 +101,7 @@ function realN8nSuite(version) {
 	return { passed: count('pass'), failed: failures, ok };
 }
 
+await hostsReady;
 let e2eOk = true;
 for (const version of N8N_VERSIONS) {
 	const suite = realN8nSuite(version);
