@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ItemFields } from './fields';
-import { callingCode, countryName, countryOptions as countries, parsePhoneNumberFromString } from './phoneLib';
+import { callingCode, countryName, countryOptions as countries, parsePhoneNumberFromString, validE164 } from './phoneLib';
 import type { CountryCode } from './phoneLib';
 
 /**
@@ -16,7 +16,11 @@ import type { CountryCode } from './phoneLib';
 
 export const PHONE_EXPECTED = 'a phone number with its country code, e.g. +16175551212 (or set "Default Country" in Options)';
 
-function parse(text: string, country?: CountryCode) {
+function parse(text: string, country?: CountryCode): { number: string; country?: string } | undefined {
+	// A number already in E.164 that the library's rules accept is read without the library's
+	// parser (phoneParse.ts says why and how); anything else goes to the parser.
+	const e164 = country ? undefined : validE164(text);
+	if (e164) return e164;
 	const parsed = parsePhoneNumberFromString(text, country);
 	return parsed && parsed.isValid() && !parsed.ext ? parsed : undefined;
 }
@@ -46,6 +50,21 @@ export interface AmbiguousPhone {
  * 555-1212") is how national numbers are written, so it is read as national only.
  */
 export function normalisePhone(text: string, defaultCountry?: string): string | AmbiguousPhone | undefined {
+	// A reading depends on nothing but these two, so one already made is made again from memory:
+	// the library takes 20-40 us a number, and lists (Send to Many's 10,000 recipients, a Send
+	// per row of a sheet) name many numbers more than once. Bounded: cleared when full.
+	const key = `${defaultCountry ?? ''}\u0000${text}`;
+	if (readings.has(key)) return readings.get(key);
+	if (readings.size >= MAX_READINGS) readings.clear();
+	const reading = read(text, defaultCountry);
+	readings.set(key, reading);
+	return reading;
+}
+
+const readings = new Map<string, string | AmbiguousPhone | undefined>();
+const MAX_READINGS = 20_000;
+
+function read(text: string, defaultCountry?: string): string | AmbiguousPhone | undefined {
 	// (`text` comes trimmed: readOptionalPhone trims what it also sends as given.)
 	if (!/\d/.test(text) || /[a-wyz]/i.test(text.replace(/ext\.?|x/gi, ''))) return undefined;
 	if (text.startsWith('+')) return parse(text)?.number;

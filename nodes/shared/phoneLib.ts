@@ -20,6 +20,12 @@ export function parsePhoneNumberFromString(text: string, defaultCountry?: Countr
 	return lib.parsePhoneNumberFromString(text, defaultCountry);
 }
 
+/** phoneParse's validE164: a number in E.164 the library's rules find valid, read without rebuilding its patterns. */
+export function validE164(text: string) {
+	lib ??= require('../shared/phoneParse') as typeof PhoneParse;
+	return lib.validE164(text);
+}
+
 /**
  * The Default Country dropdown, written out: n8n reads a node's description when it loads the
  * node, so building it from the library (and Intl's region names, and a locale-aware sort) would

@@ -115,6 +115,65 @@ describe('dropdowns', () => {
 	});
 });
 
+describe('Sociocs: Send to Many and Get Many panels', () => {
+	const sociocsNode = (id, name, x, parameters) => ({
+		id, name, type: type('sociocs'), typeVersion: 1, position: [x, 0], parameters: { resource: 'message', ...parameters },
+		credentials: { omnichannelSociocsApi: CREDENTIALS.omnichannelSociocsApi },
+	});
+	before(async () => {
+		await openWorkflow({
+			name: 'Sociocs bulk and history',
+			nodes: [
+				sociocsNode('m', 'Send to Many', 0, { operation: 'sendMany', provider: 'twlo', channelKey: 'twlo-key-1', to: '={{ $json.phone }}', name: '={{ $json.firstName }}', text: 'Hi {{name}}, our store opens at 9 tomorrow', options: { recipientsPerJob: 1000 } }),
+				sociocsNode('g', 'Get Many', 300, { operation: 'getMany', returnAll: false, limit: 50 }),
+			],
+		});
+	});
+
+	/** Opens the node's panel in a window `height` tall (enough to show every field), shoots it, checks its text, closes it. */
+	async function inPanel(name, file, height, check) {
+		const size = page.viewportSize();
+		await page.setViewportSize({ width: size.width, height });
+		try {
+			await page.locator('[data-test-id="canvas-node"]', { hasText: name }).first().dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1500);
+			// Off the fields: the pointer left where the node was would show a field's hover controls.
+			await page.mouse.move(size.width - 40, height - 200, { steps: 5 });
+			await page.waitForTimeout(500);
+			await shoot(file);
+			await check(await ndv.innerText());
+		} finally {
+			await page.locator('[data-test-id="ndv-close-button"]').click();
+			await page.waitForTimeout(500);
+			await page.setViewportSize(size);
+		}
+	}
+
+	test('Send to Many: To, Name, the one text with its {{name}} hint, Recipients per Job in Options', async () => {
+		await inPanel('Send to Many', 'sociocs-send-many.png', 1300, async (text) => {
+			for (const field of ['parameter-input-to', 'parameter-input-name', 'parameter-input-text']) {
+				assert.equal(await page.locator(`[data-test-id="${field}"]`).count(), 1, `no ${field}`);
+			}
+			assert.match(text, /\nTo\n[\s\S]*\nName\n[\s\S]*\nText\n/);
+			assert.match(text, /The same for all recipients\. Sociocs fills in \{\{name\}\} with each recipient's Name/);
+			assert.match(text, /\nOptions\nRecipients per Job\n/);
+		});
+	});
+
+	test('Get Many: Start Date and End Date say the workflow\'s time zone and "today", then Return All and Limit', async () => {
+		await inPanel('Get Many', 'sociocs-get-many.png', 900, async (text) => {
+			assert.match(text, /Start Date[\s\S]*End Date/);
+			assert.match(text, /A date in the workflow's time zone \(Settings > Time Zone\)[^\n]*Empty: the same day as the End Date/);
+			assert.match(text, /A date in the workflow's time zone \(Settings > Time Zone\)[^\n]*Empty: today in that time zone/);
+			assert.ok(text.indexOf('End Date') < text.indexOf('Return All'), text);
+			assert.match(text, /Return All[\s\S]*Limit/);
+			assert.match(text, /read in 31-day windows, oldest first/);
+		});
+	});
+});
+
 describe('HighLevel: the two ways to sign in', () => {
 	// n8n 2.40 hides the Authentication field (ParameterInputList hides what a credential's
 	// displayOptions name); the node's notice, the credential list and the dialog name both ways.

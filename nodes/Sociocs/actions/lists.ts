@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../shared/fields';
-import { readItems } from '../../shared/reads';
-import type { Reading } from '../../shared/reads';
-import type { Api } from '../../shared/transport';
+import { emitReadings } from '../../shared/transport';
+import type { Api, Reading } from '../../shared/transport';
 import { dataList } from './message/common';
 
 /** Return All / Limit of a list operation (n8n's convention). */
@@ -68,7 +67,7 @@ export function newestHundred(resource: string, path: string, what: string) {
 		return { requests: [{ method: 'GET', path }], rows: dataList, limit: readLimit(fields) };
 	}
 	async function execute(this: IExecuteFunctions, api: Api) {
-		return await readItems(this, api, build);
+		return await emitReadings(this, api, build);
 	}
 	return { description, build, execute };
 }

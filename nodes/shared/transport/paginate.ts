@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { ExecutionBaseError, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { apiFailure } from '../errors';
-import { asItemError, errorItem } from '../items';
+import { asItemError, buildEach, errorItem } from '../items';
 import { apiRequest } from './request';
 import type { Api, ApiRequest } from './types';
 
@@ -13,7 +13,8 @@ import type { Api, ApiRequest } from './types';
  * after its items were emitted, so memory is bounded by what is output.
  * The shapes: `cursorPages` (Inbox `nextCursor`, HighLevel `lastMessageId` /
  * `startAfterDate`), `dateWindows` (a range read as windows of at most N days, oldest
- * first: Sociocs' 31 days), `singlePage`.
+ * first: Sociocs' 31 days), `singlePage`, and `requestPages` (requests all known up front,
+ * an answer a page: Sociocs' reads, through `emitReadings`).
  */
 
 /** How many items are still wanted: undefined for all of them (Return All). */
@@ -123,17 +124,118 @@ export async function* readItems(pages: Pages, limit: number | undefined): Async
  * paired with it. With Continue On Fail a failed list gives one error item in its place.
  */
 export async function emitPages(ctx: IExecuteFunctions, api: Api, pagesFor: (source: ListSource) => Pages): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
 	const count = ctx.getInputData().length;
+	return await emitLists(ctx, count, (itemIndex) => ({ pages: pagesFor({ ctx, api, itemIndex }), limit: readLimit(ctx, itemIndex) }), (error, itemIndex) =>
+		asItemError(ctx, error, itemIndex),
+	);
+}
+
+/** One item's list and its Limit, or the error item that stands in its place. */
+type ItemList = { pages: Pages; limit: number | undefined } | { refused: INodeExecutionData };
+
+async function emitLists(
+	ctx: IExecuteFunctions,
+	count: number,
+	listOf: (itemIndex: number) => ItemList,
+	failed: (error: unknown, itemIndex: number) => ExecutionBaseError,
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			const pages = pagesFor({ ctx, api, itemIndex });
-			for await (const json of readItems(pages, readLimit(ctx, itemIndex))) out.push({ json, pairedItem: { item: itemIndex } });
+			const list = listOf(itemIndex);
+			if ('refused' in list) {
+				out.push(list.refused);
+				continue;
+			}
+			for await (const json of readItems(list.pages, list.limit)) out.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const failure = asItemError(ctx, error, itemIndex);
+			const failure = failed(error, itemIndex);
 			if (!ctx.continueOnFail()) throw failure;
 			out.push(errorItem(failure, itemIndex));
 		}
 	}
 	return out;
+}
+
+/**
+ * The reads of operations that send no message (Sociocs' lists, searches, cancels,
+ * reschedules), whose requests are all known before the first one is sent: an item's
+ * `requests` go out in order and each answer gives its `rows`.
+ */
+export interface Reading {
+	/** Sent one after another, in order; no more are sent once `limit` rows are in. */
+	requests: ApiRequest[];
+	/** The output rows of one answer. */
+	rows(response: unknown, request: ApiRequest): IDataObject[];
+	/** At most this many rows for the item (undefined: all). */
+	limit?: number;
+}
+
+export type BuildReading = (this: IExecuteFunctions, itemIndex: number) => Promise<Reading> | Reading;
+
+/** Requests of one item under way at once when all rows are wanted (reads only: nothing is sent twice by reading ahead). */
+export const READ_AHEAD = 3;
+
+/**
+ * A list of known requests, an answer a page, in order. With Return All every request is
+ * needed, so the next ones go out while one is answered (up to READ_AHEAD at once, started in
+ * order, their pages kept in order; the first failure ends the list). With a Limit, one at a
+ * time, and none once the Limit is reached.
+ */
+export function requestPages(source: ListSource, requests: ApiRequest[], rows: Reading['rows']): Pages {
+	const send = async (request: ApiRequest) => rows(await apiRequest(source.ctx, source.api, request, source.itemIndex), request);
+	return async function* (remaining) {
+		if (remaining() !== undefined) {
+			for (const request of requests) yield await send(request);
+			return;
+		}
+		const pending: Array<Promise<IDataObject[]>> = [];
+		let next = 0;
+		const startNext = () => {
+			if (next < requests.length) pending.push(send(requests[next++]));
+		};
+		for (let i = 0; i < READ_AHEAD; i++) startNext();
+		try {
+			while (pending.length) {
+				const page = await pending[0];
+				pending.shift();
+				startNext();
+				yield page;
+			}
+		} finally {
+			// Answers still under way after a failure are waited for, never left unhandled.
+			await Promise.allSettled(pending);
+		}
+	};
+}
+
+const VERDICT = /^(?:Not delivered|May have been delivered): /;
+
+/** A read's error says what happened to the request, not to a message. */
+function withoutVerdict(error: ExecutionBaseError): ExecutionBaseError {
+	delete error.context.delivery;
+	if (error.description) error.description = error.description.replace(VERDICT, '');
+	return error;
+}
+
+/**
+ * The output of `Reading`s: every item is read and checked first (buildEach), then each item's
+ * requests go out and its rows become output rows, in order, each paired with the item. Their
+ * errors carry no delivery verdict: nothing they do delivers a message.
+ */
+export async function emitReadings(ctx: IExecuteFunctions, api: Api, build: BuildReading): Promise<INodeExecutionData[]> {
+	const { built, refused } = await buildEach(ctx, build);
+	const listOf = (itemIndex: number): ItemList => {
+		const reading = built[itemIndex];
+		if (!reading) return { refused: refused[itemIndex] };
+		return { pages: requestPages({ ctx, api, itemIndex }, reading.requests, reading.rows), limit: reading.limit };
+	};
+	return await emitLists(ctx, built.length, listOf, (error, itemIndex) => {
+		const failure = withoutVerdict(asItemError(ctx, error, itemIndex));
+		if (itemIndex > 0 && !ctx.continueOnFail()) {
+			const done = `Items 0 to ${itemIndex - 1} were done before the node stopped at item ${itemIndex}.`;
+			failure.description = failure.description ? `${failure.description}\n\n${done}` : done;
+		}
+		return failure;
+	});
 }

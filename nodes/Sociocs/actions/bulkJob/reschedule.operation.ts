@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
-import { readItems } from '../../../shared/reads';
-import type { Reading } from '../../../shared/reads';
-import type { Api } from '../../../shared/transport';
+import { emitReadings } from '../../../shared/transport';
+import type { Api, Reading } from '../../../shared/transport';
 import { changed, readPathId } from '../lists';
 import { RECORDED as SUCCESS } from '../message/common';
 import { jobIdField } from './jobId';
@@ -44,5 +43,5 @@ export function build(this: IExecuteFunctions, itemIndex: number): Reading {
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {
-	return await readItems(this, api, build);
+	return await emitReadings(this, api, build);
 }

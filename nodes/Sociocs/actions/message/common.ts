@@ -66,6 +66,47 @@ export function dataList(response: unknown): IDataObject[] {
 	return (data as unknown[]).map((entry) => (entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as IDataObject) : { value: entry as IDataObject[string] }));
 }
 
+/** The media a message may carry: parameter, label, the API's field, placeholder, what it is. */
+const MEDIA = [
+	['imageUrl', 'Image URL', 'image_url', 'https://example.com/picture.jpg', 'image'],
+	['videoUrl', 'Video URL', 'video_url', 'https://example.com/clip.mp4', 'video'],
+	['fileUrl', 'File URL', 'file_url', 'https://example.com/brochure.pdf', 'file'],
+] as const;
+
+/** The parameters of the media fields. */
+export const MEDIA_PARAMETERS = MEDIA.map(([param]) => param);
+
+/** The message's Text (Send and Send to Many differ in what they say about it). */
+export function textField(show: Record<string, string[]>, about: Pick<INodeProperties, 'description' | 'hint' | 'placeholder'>): INodeProperties {
+	return { displayName: 'Text', name: 'text', type: 'string', typeOptions: { rows: 4 }, default: '', ...about, displayOptions: { show } };
+}
+
+/** Image URL, Video URL and File URL, shown for `providers`; `sent` ends the description ("to send as MMS"). */
+export function mediaFields(show: Record<string, string[]>, providers: string[], sent: string): INodeProperties[] {
+	return MEDIA.map(([name, displayName, , placeholder, what]) => ({
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder,
+		description: `A publicly reachable ${what} ${sent}`,
+		displayOptions: { show: { ...show, provider: providers } },
+	}));
+}
+
+/** The item's media URLs into `body` under the API's names; whether there was any. */
+export function readMedia(fields: ItemFields, body: IDataObject): boolean {
+	let any = false;
+	for (const [param, label, key] of MEDIA) {
+		const url = fields.url(param, label);
+		if (url) {
+			body[key] = url;
+			any = true;
+		}
+	}
+	return any;
+}
+
 /** The Channel dropdown, loaded for the chosen provider; an expression may give the key. */
 export function channelField(operation: string): INodeProperties {
 	return {

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
-import { readItems } from '../../../shared/reads';
-import type { Reading } from '../../../shared/reads';
-import type { Api } from '../../../shared/transport';
+import { emitReadings } from '../../../shared/transport';
+import type { Api, Reading } from '../../../shared/transport';
 import { readLimit, returnAllFields } from '../lists';
 import { dataList } from './common';
 import { dateFields, readRange, windows } from './dateRange';
@@ -51,5 +50,5 @@ export function build(this: IExecuteFunctions, itemIndex: number): Reading {
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {
-	return await readItems(this, api, build);
+	return await emitReadings(this, api, build);
 }

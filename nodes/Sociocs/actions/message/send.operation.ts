@@ -7,7 +7,7 @@ import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone
 import { labelOf, text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { ALL_PROVIDERS, channelField, readChannel, readProvider, sendProviderFields, SENT } from './common';
+import { ALL_PROVIDERS, channelField, mediaFields, readChannel, readMedia, readProvider, sendProviderFields, SENT, textField } from './common';
 
 const on = { resource: ['message'], operation: ['send'] };
 const forProviders = (...provider: string[]) => ({ show: { ...on, provider } });
@@ -69,43 +69,11 @@ export const description: INodeProperties[] = [
 		description: 'The recipient\'s name, shown in the Sociocs inbox (and saved with the contact)',
 		displayOptions: { show: on },
 	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
+	textField(on, {
 		description:
 			'The message text. Required unless an image, video or file URL (Twilio SMS) or a template (WhatsApp) is given.',
-		displayOptions: { show: on },
-	},
-	{
-		displayName: 'Image URL',
-		name: 'imageUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/picture.jpg',
-		description: 'A publicly reachable image to send as MMS',
-		displayOptions: forProviders('twlo'),
-	},
-	{
-		displayName: 'Video URL',
-		name: 'videoUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/clip.mp4',
-		description: 'A publicly reachable video to send as MMS',
-		displayOptions: forProviders('twlo'),
-	},
-	{
-		displayName: 'File URL',
-		name: 'fileUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/brochure.pdf',
-		description: 'A publicly reachable file to send as MMS',
-		displayOptions: forProviders('twlo'),
-	},
+	}),
+	...mediaFields(on, ['twlo'], 'to send as MMS'),
 	{
 		displayName: 'Template SID',
 		name: 'templateSid',
@@ -253,19 +221,7 @@ function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	if (text) body.text = text;
 
 	let hasContent = !!text;
-	if (provider === 'twlo') {
-		for (const [param, label, key] of [
-			['imageUrl', 'Image URL', 'image_url'],
-			['videoUrl', 'Video URL', 'video_url'],
-			['fileUrl', 'File URL', 'file_url'],
-		]) {
-			const url = fields.url(param, label);
-			if (url) {
-				body[key] = url;
-				hasContent = true;
-			}
-		}
-	}
+	if (provider === 'twlo' && readMedia(fields, body)) hasContent = true;
 	const template = buildTemplate(fields, provider);
 	if (template) {
 		body.template = template;

@@ -6,7 +6,7 @@ import type { Job } from '../../../shared/jobs';
 import { phoneOptions, readPhone, readPhoneOptions } from '../../../shared/phone';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api, BodyProof } from '../../../shared/transport';
-import { ALL_PROVIDERS, channelField, PROVIDERS, readChannel, readProvider, sendProviderFields } from './common';
+import { ALL_PROVIDERS, channelField, MEDIA_PARAMETERS, mediaFields, PROVIDERS, readChannel, readMedia, readProvider, sendProviderFields, textField } from './common';
 import { text } from '../../../shared/resource';
 
 /**
@@ -23,12 +23,6 @@ const on = { resource: ['message'], operation: ['sendMany'] };
  * 1,000 recipients in doubt, not the whole list.
  */
 export const DEFAULT_RECIPIENTS_PER_JOB = 1000;
-
-const MEDIA = [
-	['imageUrl', 'Image URL', 'image_url', 'https://example.com/picture.jpg'],
-	['videoUrl', 'Video URL', 'video_url', 'https://example.com/clip.mp4'],
-	['fileUrl', 'File URL', 'file_url', 'https://example.com/brochure.pdf'],
-] as const;
 
 /** Jobs go out one after another, so Concurrency does not apply here. */
 function withoutConcurrency(options: INodeProperties): INodeProperties {
@@ -69,28 +63,12 @@ export const description: INodeProperties[] = [
 		description: 'The name of this item\'s recipient, shown in the Sociocs inbox and filled in for {{name}} in the text',
 		displayOptions: { show: on },
 	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
+	textField(on, {
 		placeholder: 'e.g. Hi {{name}}, our store opens at 9 tomorrow',
 		description: 'The one text every recipient gets. Required unless a media URL is given.',
 		hint: 'The same for all recipients. Sociocs fills in {{name}} with each recipient\'s Name: type it in Fixed mode (in an expression, write {{ "{{name}}" }}). For a text of its own per recipient, use Send.',
-		displayOptions: { show: on },
-	},
-	...MEDIA.map(
-		([name, displayName, , placeholder]): INodeProperties => ({
-			displayName,
-			name,
-			type: 'string',
-			default: '',
-			placeholder,
-			description: 'A publicly reachable file sent to every recipient',
-			displayOptions: { show: { ...on, provider: PROVIDERS.map(({ value }) => value) } },
-		}),
-	),
+	}),
+	...mediaFields(on, PROVIDERS.map(({ value }) => value), 'sent to every recipient'),
 	withoutConcurrency(
 		optionsCollection(on, [
 			...phoneOptions,
@@ -166,12 +144,7 @@ function readShared(fields: ItemFields): Shared {
 	const content: IDataObject = {};
 	const text = fields.text('text', 'Text');
 	if (text) content.text = text;
-	if (provider !== 'tlnx') {
-		for (const [param, label, key] of MEDIA) {
-			const url = fields.url(param, label);
-			if (url) content[key] = url;
-		}
-	}
+	if (provider !== 'tlnx') readMedia(fields, content);
 	if (!Object.keys(content).length) {
 		fields.fail('Text', provider === 'tlnx' ? 'a message text' : 'a message text, or an Image URL, Video URL or File URL');
 	}
@@ -196,7 +169,7 @@ function readShared(fields: ItemFields): Shared {
 const firstOfRun = new WeakMap<IExecuteFunctions, { itemIndex: number; shared: Shared; key: string; static: boolean }>();
 
 /** The parameters `readShared` reads (To and Name are the item's own). */
-const SHARED_PARAMETERS = ['provider', 'channelKey', 'text', ...MEDIA.map(([param]) => param), 'options'];
+const SHARED_PARAMETERS = ['provider', 'channelKey', 'text', ...MEDIA_PARAMETERS, 'options'];
 
 /** One input item: its recipient, and the run's shared values (refused when they differ from the first item's). */
 export function build(this: IExecuteFunctions, itemIndex: number): Recipient {
