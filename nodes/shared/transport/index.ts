@@ -29,7 +29,7 @@ export { openApi } from './session';
 export { headerText, numberHeader, retryAfterMs } from './headers';
 export { isRateLimited } from './outcome';
 export type { Outcome } from './outcome';
-export { cursorPages, dateWindows, emitPages, readItems, readLimit, singlePage, windowsOf } from './paginate';
+export { cursorPages, dateWindows, emitPages, readItems, readLimit, readPages, singlePage, windowsOf } from './paginate';
 export type { CursorPages, DateWindow, ListSource, Pages, Remaining } from './paginate';
 export { binaryForm } from './multipart';
 export type { BinaryPart } from './multipart';
