@@ -14,6 +14,7 @@
 //                200 requests/s; and Get Many over 365 days (12 windows of at most 31 days).
 //   Load time:   require + instantiation of each built node file (bench/loadTime.mjs).
 //   Triggers:    1,000 signed Sociocs deliveries into a real n8n, ours vs the Webhook node (bench/triggers.mjs).
+//   Inbox:       Get Many of 10,000 messages, 1,000 replies at 300/min with Inbox's rate headers (bench/inbox.mjs, --only inbox).
 // Options: --runs N (default 3), --only P1|short|HL|queue|P2|bulk|load|triggers.
 //
 // Where it can (root, with unshare and ip), it runs in a network namespace of its own whose
@@ -265,6 +266,7 @@ const wanted = (key) => !ONLY || ONLY === key;
 for (const [key, script, extra] of [
 	['load', 'loadTime.mjs', []],
 	['triggers', 'triggers.mjs', ['--runs', String(RUNS)]],
+	['inbox', 'inbox.mjs', ['--runs', String(RUNS)]],
 ]) {
 	if (!wanted(key)) continue;
 	console.log('');

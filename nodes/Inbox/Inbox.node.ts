@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 
 import { INBOX } from '../shared/services';
 import { propertiesOf, subtitleOf } from '../shared/resource';
-import { resources, router } from './actions/router';
+import { resources, resourcesV2, router } from './actions/router';
 import { searchThreads } from './methods/listSearch';
 import { MAIN_CONNECTION } from '../shared/connection';
 import { searchAccountLinks, searchThreadsV2 } from './methods/listSearchV2';
@@ -16,14 +16,15 @@ export class Inbox implements INodeType {
 		group: ['output'],
 		// 2 speaks API v2 (exactly-once sends). New nodes get the last version; saved ones keep theirs.
 		version: [1, 2],
-		subtitle: subtitleOf(resources),
+		// Version 2's operations, each its own; version 1's one operation, Thread > Reply, reads as it always did.
+		subtitle: subtitleOf(resourcesV2),
 		description: 'Reply to and start LinkedIn and X (Twitter) conversations in Inbox (inboxapp.com), and read its threads and messages',
 		defaults: { name: 'Inbox' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
 		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: INBOX.credentialType, required: true }],
-		properties: withVersion2(propertiesOf(resources)),
+		properties: withVersion2(propertiesOf(resources), propertiesOf(resourcesV2)),
 	};
 
 	methods = { listSearch: { searchThreads, searchThreadsV2, searchAccountLinks } };

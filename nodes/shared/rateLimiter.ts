@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { numberHeader } from './transport/headers';
+import { numberHeader, rateLimitRoom } from './transport/headers';
 
 /**
  * The rate limiter: one per API key (credential + base URL) in the n8n process, shared by
@@ -29,6 +29,14 @@ import { numberHeader } from './transport/headers';
  *    state the limit: the rate never exceeds `HEADER_SHARE` of it, and when it first becomes
  *    known the requests already sent count against it. So such an API never needs to 429 us
  *    (unless other software spends the same key: then rule 2 applies as well).
+ * 5. **Room headers** (Inbox's `X-RateLimit-Remaining` until `X-RateLimit-Reset`) state how
+ *    many requests the window still takes: never more than that are sent, counting the
+ *    requests sent since (and those still on their way) against it; at none, everyone waits
+ *    until the reset, then one request goes alone and its answer states the new room. So a
+ *    per-minute budget is spent at once and waited out, with no 429 (a window that slides
+ *    gives room back request by request: the requests after the reset follow it). A reset
+ *    further than `MAX_ROOM_PAUSE_MS` away (an hourly or daily limit spent) is not waited for
+ *    here: requests go one at a time and their 429s are waited out within the node's budget.
  *
  * Why this is enough under every discipline an API may use (fixed windows from the first
  * request or on the clock, a sliding log, a token bucket): even pacing a little under the
@@ -59,6 +67,8 @@ const MIN_EVIDENCE = 10;
 const HEADER_SHARE = 0.97;
 /** Send times of accepted requests remembered (for counting `A`). */
 const HISTORY = 10_000;
+/** The longest wait for a reset that rule 5 takes before sending (an API's minute window, rounded up). */
+const MAX_ROOM_PAUSE_MS = 120_000;
 
 /**
  * Send slots at least `intervalMs` apart. A caller sleeps until its slot; if the schedule
@@ -122,6 +132,14 @@ export class RateLimiter {
 	private readonly sent: number[] = [];
 	private cursor = 0;
 	private inFlight = 0;
+	/** Rule 5: requests the room headers still allow before `resetAt` (at most; undefined: never stated). */
+	private room?: { left: number; resetAt: number };
+	/** Send times of the requests not answered yet, oldest first. */
+	private readonly pending: number[] = [];
+	/** Send times of every request since the oldest pending one (to count what left after an answered one). */
+	private issued: number[] = [];
+	/** The one request sent after a reset to learn the new room; the others wait for its answer. */
+	private probe?: { sentAt: number; answered: Promise<void>; settle: () => void };
 
 	constructor(readonly clock: Clock = realClock) {
 		this.slots = new Slots(clock);
@@ -150,11 +168,37 @@ export class RateLimiter {
 	async acquire(signal?: AbortSignal): Promise<number> {
 		for (;;) {
 			const rate = this.rate();
-			if (await this.slots.take(rate ? 1000 / rate : 0, signal)) {
-				this.inFlight++;
-				return this.clock.now();
-			}
+			if (!(await this.slots.take(rate ? 1000 / rate : 0, signal))) continue;
+			if (!(await this.takeRoom(signal))) continue;
+			const now = this.clock.now();
+			this.inFlight++;
+			this.pending.push(now);
+			this.issued.push(now);
+			return now;
 		}
+	}
+
+	/** Rule 5: true when the request may go now (its room taken), false once it waited for room. */
+	private async takeRoom(signal?: AbortSignal): Promise<boolean> {
+		const room = this.room;
+		if (!room) return true;
+		if (room.left > 0) {
+			room.left--;
+			return true;
+		}
+		const now = this.clock.now();
+		if (now < room.resetAt && room.resetAt - now <= MAX_ROOM_PAUSE_MS) {
+			await this.clock.sleep(room.resetAt - now, signal);
+			return false;
+		}
+		if (this.probe) {
+			await this.probe.answered;
+			return false;
+		}
+		let settle = () => {};
+		const answered = new Promise<void>((resolve) => (settle = resolve));
+		this.probe = { sentAt: now, answered, settle };
+		return true;
 	}
 
 	/**
@@ -163,6 +207,7 @@ export class RateLimiter {
 	 */
 	accepted(sentAt: number, headers: Record<string, unknown> = {}) {
 		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.learnRoom(sentAt, headers, false);
 		if (this.sent.length < HISTORY) this.sent.push(sentAt);
 		else {
 			this.sent[this.cursor] = sentAt;
@@ -179,6 +224,7 @@ export class RateLimiter {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const now = this.clock.now();
 		const retryAt = now + waitMs;
+		this.learnRoom(sentAt, headers, true, retryAt);
 		// A window as long as the API states, else as its wait (whole seconds, at least one).
 		this.windowMs =
 			numberHeader(headers, 'x-ratelimit-interval-milliseconds') ??
@@ -214,6 +260,36 @@ export class RateLimiter {
 		if (due > this.slots.nextSlot) this.slots.restart(due);
 	}
 
+	/**
+	 * Rule 5, on the answer to the request sent at `sentAt`: the room it states, less every
+	 * request that may have reached the API after it (sent at or after it, or sent before it
+	 * and still on its way). That is never more than the room there is, so of several answers
+	 * the largest is kept; a refusal or the probe's answer states it anew.
+	 */
+	private learnRoom(sentAt: number, headers: Record<string, unknown>, refused: boolean, retryAt = 0) {
+		const at = this.pending.indexOf(sentAt);
+		if (at >= 0) this.pending.splice(at, 1);
+		const probe = this.probe && sentAt >= this.probe.sentAt ? this.probe : undefined;
+		const stated = rateLimitRoom(headers, this.clock.now());
+		if (stated) {
+			const after = this.issued.length - firstAtOrAfter(this.issued, sentAt) - 1;
+			const before = this.pending.filter((pendingAt) => pendingAt < sentAt).length;
+			const left = stated.remaining - Math.max(0, after) - before;
+			if (refused || probe || !this.room || left >= this.room.left) this.room = { left, resetAt: stated.resetAt };
+		} else if (refused && this.room) {
+			this.room = { left: Math.min(0, this.room.left), resetAt: retryAt };
+		} else if (probe) {
+			// The API stopped stating its room: rules 1 to 4 pace from here.
+			this.room = undefined;
+		}
+		if (probe) {
+			this.probe = undefined;
+			probe.settle();
+		}
+		const oldest = this.pending.length ? firstAtOrAfter(this.issued, this.pending[0]) : this.issued.length;
+		if (oldest > 1000 || !this.pending.length) this.issued = this.issued.slice(oldest);
+	}
+
 	private acceptedSince(from: number): { count: number; first: number } {
 		let count = 0;
 		let first = this.clock.now();
@@ -225,6 +301,18 @@ export class RateLimiter {
 		}
 		return { count, first };
 	}
+}
+
+/** The index of the first of `times` (ascending) at or after `at`. */
+function firstAtOrAfter(times: number[], at: number): number {
+	let low = 0;
+	let high = times.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (times[middle] < at) low = middle + 1;
+		else high = middle;
+	}
+	return low;
 }
 
 const limiters = new Map<string, RateLimiter>();

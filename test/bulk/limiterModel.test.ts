@@ -5,8 +5,10 @@
  */
 import { Pacer, RateLimiter } from '../../nodes/shared/rateLimiter';
 import { isRateLimited, retryAfterMs } from '../../nodes/shared/transport';
+import { rateLimitRoom } from '../../nodes/shared/transport/headers';
 import { DISCIPLINES } from '../mock/rateLimits';
 import { floorMs, simulate } from './simulate';
+import type { RateLimitConfig } from '../mock/mockApi';
 import type { Simulation } from './simulate';
 import { VirtualClock } from './virtualClock';
 
@@ -52,6 +54,31 @@ describe.each(DISCIPLINES)('%s windows, limit unknown to the limiter', (discipli
 		expect(everyOnce(outcome.deliveries)).toBe(true);
 		expect(outcome.spanMs / floorMs(sim)).toBeLessThanOrEqual(1.05);
 	});
+
+	test('Inbox room headers (300 a minute): 1,000 sends, no 429 at all, within 1.05x the floor', async () => {
+		const outcome = await simulate(inbox(discipline, 10));
+		expect(outcome.refusals).toBe(0);
+		expect(everyOnce(outcome.deliveries)).toBe(true);
+		expect(outcome.spanMs / burstFloorMs(inbox(discipline, 10))).toBeLessThanOrEqual(1.05);
+	});
+});
+
+/** Inbox's limit as the mock applies it, on a clock at a real date (its reset is Unix seconds). */
+function inbox(discipline: RateLimitConfig['discipline'], concurrency: number): Simulation {
+	return { items: 1000, concurrency, startAt: Date.UTC(2026, 11, 1, 12, 0, 0, 437), rateLimit: { discipline, limit: 300, windowMs: 60_000, headers: 'inbox' } };
+}
+
+/** With the room stated, the floor of a spent-and-waited budget: the first `limit` at once, then `limit` a window. */
+function burstFloorMs(sim: Simulation): number {
+	return Math.ceil(sim.items / sim.rateLimit.limit - 1) * (sim.rateLimit.windowMs ?? 1000);
+}
+
+test.each(['sliding', 'fixed'] as const)('Inbox room headers, %s windows, one thread (one send at a time): no 429, within 1.05x the floor', async (discipline) => {
+	const sim = inbox(discipline, 1);
+	const outcome = await simulate(sim);
+	expect(outcome.refusals).toBe(0);
+	expect(everyOnce(outcome.deliveries)).toBe(true);
+	expect(outcome.spanMs / burstFloorMs(sim)).toBeLessThanOrEqual(1.05);
 });
 
 /** Acquires `count` slots at once; resolves with their send times. */
@@ -155,6 +182,58 @@ test('rate headers set the pace at once, counting what was already sent', async 
 	expect(limiter.rate()).toBeCloseTo(9.7);
 	const [next] = await clock.run(acquireMany(limiter, 1));
 	expect(next).toBeCloseTo((10 * 1000) / 9.7);
+});
+
+/** Room headers as Inbox sends them: `remaining` left until `resetS` (Unix seconds). */
+const room = (remaining: number, resetS: number) => ({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(resetS) });
+
+test('room headers: never more than the room, counting what left since; at none, a wait until the reset, then one request alone', async () => {
+	const clock = new VirtualClock(1_800_000_000_000);
+	const limiter = new RateLimiter(clock);
+	const start = clock.now();
+	const resetS = start / 1000 + 60;
+	const first = await clock.run(acquireMany(limiter, 3));
+	await clock.run(clock.sleep(20));
+	// The API counted the first and had 5 left; the two sent with it may come after it.
+	limiter.accepted(first[0], room(5, resetS));
+	const burst = await clock.run(acquireMany(limiter, 3));
+	expect(burst).toEqual([start + 20, start + 20, start + 20]);
+	// None left: the next ones wait for the reset, one goes alone, and its answer states the new room.
+	const next: number[] = [];
+	const waiting = Promise.all(Array.from({ length: 5 }, async () => next.push(await limiter.acquire())));
+	await clock.run(clock.sleep(resetS * 1000 - clock.now() + 5));
+	expect(next).toEqual([resetS * 1000]);
+	for (const sentAt of [...first.slice(1), ...burst]) limiter.accepted(sentAt);
+	expect(next).toHaveLength(1);
+	limiter.accepted(next[0], room(2, resetS + 60));
+	await clock.run(clock.sleep(61_000));
+	// Two now; the others at the next reset, again one first.
+	expect(next).toEqual([resetS * 1000, resetS * 1000 + 5, resetS * 1000 + 5, (resetS + 60) * 1000]);
+	await clock.run(clock.sleep(10));
+	const answeredAt = clock.now();
+	limiter.accepted(next[3], room(10, resetS + 120));
+	await clock.run(waiting);
+	expect(next[4]).toBe(answeredAt);
+});
+
+test('room headers: a reset far away (an hourly limit spent) is not waited for before sending, and an API that stops stating its room is paced by the other rules', async () => {
+	const clock = new VirtualClock(1_800_000_000_000);
+	const limiter = new RateLimiter(clock);
+	const [sent] = await clock.run(acquireMany(limiter, 1));
+	limiter.accepted(sent, room(0, clock.now() / 1000 + 3600));
+	const [probe] = await clock.run(acquireMany(limiter, 1));
+	expect(probe).toBe(sent);
+	limiter.accepted(probe, {});
+	expect(await clock.run(acquireMany(limiter, 5))).toEqual(new Array(5).fill(sent));
+});
+
+test('X-RateLimit-Reset is Unix seconds, as Inbox documents; seconds from now and Unix milliseconds are read as such', () => {
+	const now = Date.UTC(2026, 11, 1, 12, 0, 0);
+	expect(rateLimitRoom(room(7, now / 1000 + 42), now)).toEqual({ remaining: 7, resetAt: now + 42_000 });
+	expect(rateLimitRoom({ 'x-ratelimit-remaining': '7', 'x-ratelimit-reset': '42' }, now)).toEqual({ remaining: 7, resetAt: now + 42_000 });
+	expect(rateLimitRoom({ 'x-ratelimit-remaining': '7', 'x-ratelimit-reset': String(now + 42_000) }, now)).toEqual({ remaining: 7, resetAt: now + 42_000 });
+	// HighLevel states no reset: no room is learnt from its Remaining.
+	expect(rateLimitRoom({ 'x-ratelimit-max': '100', 'x-ratelimit-remaining': '99', 'x-ratelimit-interval-milliseconds': '10000' }, now)).toBeUndefined();
 });
 
 test('only a 429, or a 503 with an explicit Retry-After, is a rate limit', () => {

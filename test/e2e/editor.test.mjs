@@ -50,7 +50,11 @@ describe('node types as the editor receives them', () => {
 		// Chosen by operation since the node has more than Add Inbound: its part, and Send's by type.
 		assert.match(type('highLevelConversations').subtitle, /^=\{\{ .*"Add Inbound Message \(" \+ /);
 		assert.match(type('highLevelConversations').subtitle, /"Send " \+ .*"Email": "Email"/);
-		assert.equal(type('inbox').subtitle, 'Reply to Thread');
+		// Chosen by resource and operation (version 2's); version 1's one operation is Thread > Reply.
+		assert.match(type('inbox').subtitle, /^=\{\{ \$parameter\["resource"\] === "message" \? /);
+		for (const words of ['Reply to Thread', 'Get Thread', 'Get Many Threads', 'Get Message', 'Get Many Messages', 'Send Message to Person']) {
+			assert.ok(type('inbox').subtitle.includes(`"${words}"`), `the Inbox subtitle lacks "${words}"`);
+		}
 		for (const name of ['sociocs', 'highLevelConversations', 'inbox']) {
 			assert.doesNotMatch(type(name).subtitle, /\$parameter\["operation"\] \+ ": "/);
 		}

@@ -29,7 +29,7 @@ export { openApi } from './session';
 export { headerText, numberHeader, retryAfterMs } from './headers';
 export { isRateLimited } from './outcome';
 export type { Outcome } from './outcome';
-export { cursorPages, dateWindows, emitPages, emitReadings, READ_AHEAD, readItems, readLimit, requestPages, singlePage, windowsOf } from './paginate';
+export { cursorPages, dateWindows, emitPages, emitReadings, READ_AHEAD, readItems, readLimit, readPages, requestPages, singlePage, windowsOf } from './paginate';
 export type { BuildReading, CursorPages, DateWindow, ListSource, Pages, Reading, Remaining } from './paginate';
 export { binaryForm } from './multipart';
 export type { BinaryPart } from './multipart';

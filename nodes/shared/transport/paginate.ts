@@ -106,17 +106,22 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 	return Math.max(1, Math.floor(Number(ctx.getNodeParameter('limit', itemIndex, 50))));
 }
 
-/** The items of `pages`, one at a time, up to `limit`; the pages stop being read there. */
-export async function* readItems(pages: Pages, limit: number | undefined): AsyncGenerator<IDataObject, void, undefined> {
+/** The pages of `pages`, the last cut at `limit` items; the pages stop being read there. */
+export async function* readPages(pages: Pages, limit: number | undefined): AsyncGenerator<IDataObject[], void, undefined> {
 	let taken = 0;
 	const remaining = () => (limit === undefined ? undefined : limit - taken);
 	if (remaining() === 0) return;
 	for await (const page of pages(remaining)) {
-		for (const item of page) {
-			yield item;
-			if (++taken === limit) return;
-		}
+		const wanted = limit === undefined || page.length <= limit - taken ? page : page.slice(0, limit - taken);
+		taken += wanted.length;
+		yield wanted;
+		if (taken === limit) return;
 	}
+}
+
+/** The items of `pages`, one at a time, up to `limit`; the pages stop being read there. */
+export async function* readItems(pages: Pages, limit: number | undefined): AsyncGenerator<IDataObject, void, undefined> {
+	for await (const page of readPages(pages, limit)) yield* page;
 }
 
 /**
@@ -147,7 +152,8 @@ async function emitLists(
 				out.push(list.refused);
 				continue;
 			}
-			for await (const json of readItems(list.pages, list.limit)) out.push({ json, pairedItem: { item: itemIndex } });
+			// Page by page: an item at a time would be a trip through two async generators for each item.
+			for await (const page of readPages(list.pages, list.limit)) for (const json of page) out.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const failure = failed(error, itemIndex);
 			if (!ctx.continueOnFail()) throw failure;

@@ -99,18 +99,39 @@ describe('Inbox v2 reads', () => {
 });
 
 describe('the node at version 2 in the editor', () => {
-	test('new nodes get version 2 (the last of [1, 2]); the canvas subtitle stays version 1\'s', () => {
-		const type = new Inbox();
-		const subtitle = (typeVersion: number, values: Record<string, string>) => {
-			const parameters = NodeHelpers.getNodeParameters(type.description.properties, values, true, false, { typeVersion }, type.description)!;
-			const node = { id: 'n', name: 'Node', type: 'pkg.inbox', typeVersion, position: [0, 0] as [number, number], parameters };
-			const nodeTypes = { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) };
-			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-			return workflow.expression.getSimpleParameterValue(node, type.description.subtitle!, 'internal', {}, undefined, '');
-		};
+	const type = new Inbox();
+	const subtitle = (typeVersion: number, values: Record<string, string>) => {
+		const parameters = NodeHelpers.getNodeParameters(type.description.properties, values, true, false, { typeVersion }, type.description)!;
+		const node = { id: 'n', name: 'Node', type: 'pkg.inbox', typeVersion, position: [0, 0] as [number, number], parameters };
+		const nodeTypes = { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		return workflow.expression.getSimpleParameterValue(node, type.description.subtitle!, 'internal', {}, undefined, '');
+	};
+
+	test('new nodes get version 2 (the last of [1, 2]); the default canvas subtitle is version 1\'s', () => {
 		expect(subtitle(1, {})).toBe('Reply to Thread');
 		expect(subtitle(2, {})).toBe('Reply to Thread');
 		expect(type.description.version).toEqual([1, 2]);
 		expect(type.description.defaultVersion).toBeUndefined();
+	});
+
+	test('each operation of version 2 has its own canvas subtitle; version 1\'s stays "Reply to Thread"', () => {
+		const operations = (resource: string) =>
+			(type.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.['@version']?.[0] === 2 && p.displayOptions.show.resource?.[0] === resource)!
+				.options as Array<{ value: string }>).map((option) => option.value);
+		const subtitles = Object.fromEntries(
+			['thread', 'message'].flatMap((resource) => operations(resource).map((operation) => [`${resource}.${operation}`, subtitle(2, { resource, operation })])),
+		);
+		expect(subtitles).toEqual({
+			'thread.get': 'Get Thread',
+			'thread.getAll': 'Get Many Threads',
+			'thread.reply': 'Reply to Thread',
+			'message.get': 'Get Message',
+			'message.getAll': 'Get Many Messages',
+			'message.sendToPerson': 'Send Message to Person',
+		});
+		expect(subtitle(2, { resource: 'message' })).toBe('Send Message to Person');
+		expect(subtitle(1, {})).toBe('Reply to Thread');
+		expect(subtitle(1, { resource: 'thread', operation: 'reply' })).toBe('Reply to Thread');
 	});
 });

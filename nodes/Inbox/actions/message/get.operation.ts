@@ -3,11 +3,16 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
+import { text } from '../../../shared/resource';
 import type { Api, ApiRequest } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
 
 /** Message > Get (API v2): `GET /messages/{messageId}`, e.g. to look up a send Inbox could not confirm. */
 const show = { '@version': [2], resource: ['message'], operation: ['get'] };
+
+export const option = { name: 'Get', action: 'Get a message', description: 'Get one message by ID' };
+
+export const subtitle = text('Get Message');
 
 export const description: INodeProperties[] = [
 	{

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
 import { returnAllOrLimit } from '../../../shared/listOptions';
+import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
@@ -11,6 +12,10 @@ import { threadLocator } from '../../v2/properties';
 
 /** Message > Get Many (API v2): `GET /threads/{threadId}/messages` over `nextCursor`. */
 const show = { '@version': [2], resource: ['message'], operation: ['getAll'] };
+
+export const option = { name: 'Get Many', action: 'Get many messages', description: 'List the messages of a thread' };
+
+export const subtitle = text('Get Many Messages');
 
 export const description: INodeProperties[] = [
 	threadLocator(show, 'The thread whose messages to get'),

@@ -4,6 +4,7 @@ import { apiFailure } from '../../../shared/errors';
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
+import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { apiRequest } from '../../../shared/transport';
 import type { Api, ReleaseSlotWhile } from '../../../shared/transport';
@@ -18,6 +19,10 @@ import type { Target } from '../../v2/send';
  * person's existing thread or a new one. A username is looked up first (`GET /contacts`).
  */
 const show = { '@version': [2], resource: ['message'], operation: ['sendToPerson'] };
+
+export const option = { name: 'Send to Person', action: 'Send a message to a person', description: 'Message a contact or a profile, in a new or existing conversation' };
+
+export const subtitle = text('Send Message to Person');
 const by = (recipient: string) => ({ show: { ...show, recipient: [recipient] } });
 
 export const OUTBOUND_HINT =

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
 import { returnAllOrLimit } from '../../../shared/listOptions';
+import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
@@ -10,6 +11,10 @@ import type { ListOf, Query } from '../../v2/lists';
 
 /** Thread > Get Many (API v2): `GET /threads`, newest first, over `nextCursor`. */
 const show = { '@version': [2], resource: ['thread'], operation: ['getAll'] };
+
+export const option = { name: 'Get Many', action: 'Get many threads', description: 'List threads, newest first, with filters' };
+
+export const subtitle = text('Get Many Threads');
 
 export const FOLDERS = ['inbox', 'noReply', 'requests', 'archived', 'all'];
 

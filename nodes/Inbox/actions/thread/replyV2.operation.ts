@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ItemFields } from '../../../shared/fields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
+import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
@@ -12,6 +13,10 @@ import type { Send } from '../../v2/send';
 
 /** Thread > Reply on API v2: `POST /messages` with a thread target and an Idempotency-Key. */
 const show = { '@version': [2], resource: ['thread'], operation: ['reply'] };
+
+export const option = { name: 'Reply', action: 'Reply to a thread', description: 'Send a message in a thread, exactly once' };
+
+export const subtitle = text('Reply to Thread');
 
 export const description: INodeProperties[] = [
 	threadLocator(show, 'The conversation to send the message in'),
