@@ -19,7 +19,7 @@ const { HttpRequest } = require('n8n-nodes-base/dist/nodes/HttpRequest/HttpReque
 };
 
 interface Config {
-	subject: 'ours' | 'http' | 'httpRetry' | 'highlevel' | 'sendMany' | 'getMany';
+	subject: 'ours' | 'http' | 'httpRetry' | 'highlevel' | 'sendMany' | 'getMany' | 'hlSend' | 'hlGetMany';
 	items: number;
 	baseUrl: string;
 	apiKey: string;
@@ -54,6 +54,19 @@ function subject(): NodeUnderTest {
 			},
 			{ omnichannelHighLevelApi: { accessToken: config.apiKey, locationId: 'loc1', baseUrl: config.baseUrl } },
 		);
+	}
+	const highLevel = { omnichannelHighLevelApi: { accessToken: config.apiKey, locationId: 'loc1', baseUrl: config.baseUrl } };
+	// An SMS per item to the contact of its number, the text mapped from the item.
+	if (config.subject === 'hlSend') {
+		return ours(
+			new HighLevelConversations() as INodeType,
+			{ operation: 'send', type: 'SMS', contactId: { __rl: true, mode: 'id', value: '={{ "c" + $json.to.slice(1) }}' }, message: '={{ $json.text }}' },
+			highLevel,
+		);
+	}
+	// Every message of one long conversation (the parent seeds it), pages of 100.
+	if (config.subject === 'hlGetMany') {
+		return ours(new HighLevelConversations() as INodeType, { operation: 'getMany', conversationId: { __rl: true, mode: 'id', value: 'convBig' }, returnAll: true }, highLevel);
 	}
 	const sociocs = { omnichannelSociocsApi: { apiKey: config.apiKey, baseUrl: config.baseUrl } };
 	// One announcement to every item's number, as bulk jobs of the default size.
@@ -109,6 +122,8 @@ async function main() {
 			cpuMs: (cpu.user + cpu.system) / 1000,
 			peakRssMb: process.resourceUsage().maxRSS / 1024,
 			outputItems: result.items.length,
+			// After peakRssMb above: serialising the output is not the node's memory.
+			outputBytes: Buffer.byteLength(JSON.stringify(result.items.map((item) => item.json))),
 			errorItems,
 			nodeError: result.error?.message ?? null,
 		})}\n`,

@@ -7,6 +7,8 @@
 //                beyond), one row per discipline, next to the HTTP Request node.
 //   P1 short:    300 sends at 100/s, one row per discipline.
 //   HighLevel:   1,000 Add Inbound at 100 per 10 s, with HighLevel's rate headers.
+//   HLconv:      1,000 HighLevel Message > Send (SMS) at 100 per 10 s, and Message > Get Many
+//                of a 10,000-message conversation (100 pages of 100, 20 ms latency).
 //   Queue mode:  3 processes (a limiter each, as n8n queue-mode workers) x 1,000 sends at
 //                once on one key, 200/s, one row per discipline.
 //   P2 overhead: 10,000 sends; no latency, no limit: wall and CPU time per item.
@@ -15,7 +17,7 @@
 //   Load time:   require + instantiation of each built node file (bench/loadTime.mjs).
 //   Triggers:    1,000 signed Sociocs deliveries into a real n8n, ours vs the Webhook node (bench/triggers.mjs).
 //   Inbox:       Get Many of 10,000 messages, 1,000 replies at 300/min with Inbox's rate headers (bench/inbox.mjs, --only inbox).
-// Options: --runs N (default 3), --only P1|short|HL|queue|P2|bulk|load|triggers.
+// Options: --runs N (default 3), --only P1|short|HL|HLconv|queue|P2|bulk|load|triggers|inbox.
 //
 // Where it can (root, with unshare and ip), it runs in a network namespace of its own whose
 // loopback keeps no closed connections in TIME_WAIT. On one host both ends of every
@@ -115,7 +117,8 @@ async function runRow(row) {
 		mock.setRateLimit(row.rateLimit);
 		// Start on a fresh second so every run meets clock-aligned windows in the same phase.
 		await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
-		const baseUrl = row.subject === 'highlevel' ? mock.urls.highlevel : mock.urls.sociocs;
+		row.setup?.(mock);
+		const baseUrl = row.subject === 'highlevel' || row.subject.startsWith('hl') ? mock.urls.highlevel : mock.urls.sociocs;
 		const workers = row.workers ?? 1;
 		// Several processes load n8n first, then send at one agreed moment.
 		const startAt = workers > 1 ? Date.now() + 5000 : undefined;
@@ -126,7 +129,7 @@ async function runRow(row) {
 		);
 		const figures = all[0];
 		// A read delivers nothing: its output items are what it got.
-		if (row.subject === 'getMany') return { ...figures, ...deliveries(mock, 0, row.latencyMs), failed: figures.nodeError ? 1 : 0, nodeError: figures.nodeError };
+		if (row.subject === 'getMany' || row.subject === 'hlGetMany') return { ...figures, ...deliveries(mock, 0, row.latencyMs), failed: figures.nodeError ? 1 : 0, nodeError: figures.nodeError };
 		return { ...figures, ...deliveries(mock, row.items * workers, row.latencyMs), nodeError: all.map((f) => f.nodeError).find(Boolean) ?? null };
 	} finally {
 		await mock.close();
@@ -151,6 +154,8 @@ async function scenario(name, rows) {
 			spanS: pick('spanMs') / 1000,
 			cpuS: pick('cpuMs') / 1000,
 			peakRssMb: pick('peakRssMb'),
+			outputItems: pick('outputItems'),
+			outputBytes: pick('outputBytes'),
 			failed: pick('failed'),
 			duplicates: pick('duplicates'),
 			requests: pick('requests'),
@@ -161,7 +166,7 @@ async function scenario(name, rows) {
 }
 
 const DISCIPLINE = { fixed: 'fixed from 1st', aligned: 'clock-aligned', sliding: 'sliding log', bucket: 'token bucket' };
-const LABEL = { sendMany: 'ours, Send to Many', getMany: 'ours, Message > Get Many', ours: 'ours (Sociocs node)', http: 'HTTP Request node', httpRetry: 'HTTP Request + Retry On Fail', highlevel: 'ours (HighLevel node)' };
+const LABEL = { sendMany: 'ours, Send to Many', getMany: 'ours, Message > Get Many', ours: 'ours (Sociocs node)', http: 'HTTP Request node', httpRetry: 'HTTP Request + Retry On Fail', highlevel: 'ours (HighLevel node)', hlSend: 'ours, HighLevel Send (SMS)', hlGetMany: 'ours, HighLevel Get Many' };
 const pad = (value, width) => String(value).padStart(width);
 
 /** Prints a rate-limited scenario: `seconds` picks wall (one process) or the mock's span (several). */
@@ -175,7 +180,7 @@ function printRates(title, floor, rows, target) {
 			`${LABEL[row.subject].padEnd(30)} ${DISCIPLINE[row.rateLimit.discipline].padEnd(15)} ${pad(seconds.toFixed(2), 7)}  ${pad((seconds / floor).toFixed(2), 7)}  ${pad(row.failed, 6)}  ${pad(row.duplicates, 10)}  ${pad(row.requests, 8)}  ${pad(row.limited, 5)}  ${pad(row.peakRssMb.toFixed(0), 11)}`,
 		);
 	}
-	const ours = rows.filter((row) => row.subject === 'ours' || row.subject === 'highlevel');
+	const ours = rows.filter((row) => row.subject === 'ours' || row.subject === 'highlevel' || row.subject === 'hlSend');
 	const met = ours.every((row) => (row.workers > 1 ? row.spanS : row.wallS) / floor <= target.ratio && row.failed === 0 && row.duplicates === 0 && (!target.no429 || row.limited === 0));
 	console.log(`target (ours): <= ${target.ratio} x floor, 0 failed, 0 duplicates${target.no429 ? ', 0 429s' : ''} -> ${met ? 'MET' : 'NOT MET'}`);
 }
@@ -207,6 +212,25 @@ const wanted = (key) => !ONLY || ONLY === key;
 		const rateLimit = { discipline: 'fixed', limit: 100, windowMs: 10_000, headers: 'highlevel' };
 		const rows = await scenario('HL', [{ items, latencyMs: 20, label: 'highlevel', subject: 'highlevel', rateLimit }]);
 		printRates(`HighLevel: ${items} Add Inbound, 20 ms latency, 100 per 10 s with X-RateLimit-Max / -Remaining / -Interval-Milliseconds`, (items * 10) / 100, rows, { ratio: 1.05, no429: true });
+	}
+	if (wanted('HLconv')) {
+		const items = 1000;
+		const latencyMs = 20;
+		const rateLimit = { discipline: 'fixed', limit: 100, windowMs: 10_000, headers: 'highlevel' };
+		const sends = await scenario('HLconv', [{ items, latencyMs, label: 'hlSend', subject: 'hlSend', rateLimit }]);
+		printRates(`HighLevel Conversations: ${items} Message > Send (SMS, text and contact per item), ${latencyMs} ms latency, 100 per 10 s with HighLevel's rate headers`, (items * 10) / 100, sends, { ratio: 1.05, no429: true });
+
+		const messages = 10_000;
+		const pageSize = 100;
+		const pages = messages / pageSize;
+		const setup = (mock) => mock.conversations.addMessages('convBig', messages);
+		const [read] = await scenario('HLconv', [{ items: 1, latencyMs, label: 'hlGetMany', subject: 'hlGetMany', rateLimit: null, setup }]);
+		const floor = (pages * latencyMs) / 1000;
+		console.log(`\nHighLevel Conversations: Message > Get Many, Return All of one conversation of ${messages} messages, pages of ${pageSize}, ${latencyMs} ms latency, medians of ${RUNS} (${NETWORK})`);
+		console.log(`floor = ${pages} pages x ${latencyMs} ms = ${floor.toFixed(2)} s; requests ${read.requests}; wall ${read.wallS.toFixed(3)} s = ${(read.wallS / floor).toFixed(2)} x floor; CPU ${read.cpuS.toFixed(2)} s`);
+		console.log(`output ${read.outputItems} items, ${(read.outputBytes / 1e6).toFixed(2)} MB of JSON; peak RSS ${read.peakRssMb.toFixed(0)} MB`);
+		const met = read.wallS <= 1.2 * floor && read.requests === pages && read.outputItems === messages && !read.nodeError;
+		console.log(`target (<= 1.2 x floor, ${pages} requests, ${messages} items) -> ${met ? 'MET' : 'NOT MET'}`);
 	}
 	if (wanted('queue')) {
 		const items = 1000;

@@ -261,3 +261,68 @@ describe('triggers on the canvas and in their panels', () => {
 		});
 	}
 });
+
+describe('HighLevel Conversations: Send and Upload Attachment panels', () => {
+	// Windows as tall as each panel's fields (an Email's need 1,900 pixels), the rest of the walk's 900 after.
+	after(async () => await page.setViewportSize({ width: 1440, height: 900 }));
+
+	const contact = { __rl: true, mode: 'list', value: 'c1', cachedResultName: 'Jane Doe' };
+	const conversation = { __rl: true, mode: 'list', value: 'conv1', cachedResultName: 'Jane Doe' };
+	const PANELS = [
+		{
+			file: 'highlevel-send-sms.png',
+			height: 1100,
+			parameters: { resource: 'message', operation: 'send', type: 'SMS', contactId: contact, message: 'Your table is ready', toNumber: '+16175551212' },
+			shown: ['Type', 'Contact', 'Message', 'Attachments', 'From Number', 'To Number'],
+			hidden: ['Subject', 'HTML', 'Email CC', 'Email BCC', 'Email From', 'Conversation Provider ID'],
+		},
+		{
+			file: 'highlevel-send-email.png',
+			height: 1900,
+			parameters: { resource: 'message', operation: 'send', type: 'Email', contactId: contact, subject: 'Your booking', html: '<p>See you on Friday</p>' },
+			shown: ['Type', 'Contact', 'Message', 'HTML', 'Subject', 'Attachments', 'Email From', 'Email To', 'Email CC', 'Email BCC', 'Thread ID', 'Reply Mode'],
+			hidden: ['From Number', 'To Number', 'Conversation Provider ID'],
+		},
+		{
+			file: 'highlevel-send-custom.png',
+			height: 1100,
+			parameters: { resource: 'message', operation: 'send', type: 'Custom', contactId: contact, conversationProviderId: '61d6d1f9cdac7612faf80753', message: 'Hello from our app' },
+			shown: ['Type', 'Contact', 'Conversation Provider ID', 'Message', 'Attachments'],
+			hidden: ['Subject', 'HTML', 'From Number', 'To Number', 'Email CC'],
+		},
+		{
+			file: 'highlevel-upload-attachment.png',
+			height: 1000,
+			parameters: { resource: 'message', operation: 'uploadAttachment', conversationId: conversation, contactId: contact, binaryProperties: 'data' },
+			shown: ['Conversation', 'Contact', 'Input Binary Fields'],
+			hidden: ['Type', 'Message', 'Subject', 'From Number', 'Attachments'],
+		},
+	];
+	for (const { file, height, parameters, shown, hidden } of PANELS) {
+		const what = parameters.operation === 'send' ? `Send, Type ${parameters.type}` : 'Upload Attachment';
+		test(`${what}: the panel shows ${shown.slice(-2).join(' and ')}, not ${hidden.slice(0, 2).join(' or ')}`, async () => {
+			await page.setViewportSize({ width: 1440, height });
+			await openWorkflow({
+				name: `HighLevel ${what}`,
+				nodes: [{
+					id: 'a', name: 'HighLevel', type: type('highLevelConversations'), typeVersion: 1, position: [0, 0], parameters,
+					credentials: { omnichannelHighLevelApi: CREDENTIALS.omnichannelHighLevelApi },
+				}],
+			});
+			await page.locator('[data-test-id="canvas-node"]').first().dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1500);
+			// Each field's label is a line of its own ("*" follows a required one).
+			const labels = (await ndv.innerText()).split('\n').map((line) => line.replace(/\*$/, '').trim());
+			for (const label of shown) assert.ok(labels.includes(label), `${what}: no field "${label}" in ${JSON.stringify(labels)}`);
+			for (const label of hidden) assert.ok(!labels.includes(label), `${what}: "${label}" should not be shown: ${JSON.stringify(labels)}`);
+			// Off every field, so that none is shot hovered.
+			await page.mouse.move(1300, height - 40);
+			await page.waitForTimeout(800);
+			await shoot(file);
+			await page.locator('[data-test-id="ndv-close-button"]').click();
+			await page.waitForTimeout(500);
+		});
+	}
+});

@@ -37,7 +37,8 @@ export function credentialsFor(mock) {
 
 /**
  * A case: { id (<= 21 chars), name, node: { type, credential, parameters, settings? },
- * items, timezone?, setup?(mock), check(result, mock.requests) }.
+ * items, binary?, timezone?, setup?(mock), check(result, mock.requests) }. `binary[i]` is item
+ * i's binary data, as a Code node returns it ({ property: { data: base64, mimeType, fileName } }).
  */
 export function workflowFor(testCase) {
 	const { node } = testCase;
@@ -58,7 +59,7 @@ export function workflowFor(testCase) {
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
 				position: [220, 0],
-				parameters: { jsCode: `return ${JSON.stringify(testCase.items.map((json) => ({ json })))};` },
+				parameters: { jsCode: `return ${JSON.stringify(testCase.items.map((json, i) => ({ json, ...(testCase.binary?.[i] && { binary: testCase.binary[i] }) })))};` },
 			},
 			{
 				id: 'n3',

@@ -26,6 +26,14 @@ describe('HighLevel > Message > Get Many: Return All / Limit over lastMessageId'
 		]);
 	});
 
+	test('a seeded long conversation (the benchmark\'s, 1,000 here) is read whole, in order, one page after another', async () => {
+		const seeded = api.conversations.addMessages('convBig', 1000);
+		const result = await runNode(highLevel(api, { operation: 'getMany', conversationId: conv('convBig'), returnAll: true }));
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.items)).toEqual(seeded);
+		expect(api.requests.map((r) => r.query.lastMessageId)).toEqual([undefined, ...Array.from({ length: 9 }, (_, i) => seeded[i * 100 + 99].id)]);
+	});
+
 	test('Limit stops at the limit and asks for no more than it needs; the type filter is sent comma-separated', async () => {
 		api.conversations.setMessages('conv1', messages(300));
 		const result = await runNode(

@@ -3,8 +3,9 @@
  * The mock's HighLevel Conversations endpoints beyond add-inbound, as ../shared/api/
  * highlevel-conversations.md describes them: what each refuses (`check(req, p, check)`, the
  * strict part, run by validate.js) and its happy answer (`answer(req, p, n)`, run by
- * mockApi.js). A conversation's messages are a list the test sets (`setMessages`), served in
- * pages by the `lastMessageId` cursor, in the spec's flat shape or the live API's wrapped one.
+ * mockApi.js). A conversation's messages are a list the test sets (`setMessages`) or seeds
+ * (`addMessages`), served in pages by the `lastMessageId` cursor, in the spec's flat shape or
+ * the live API's wrapped one.
  */
 
 const SEND_TYPES = ['SMS', 'RCS', 'Email', 'WhatsApp', 'IG', 'FB', 'Custom', 'Live_Chat', 'TIKTOK'];
@@ -160,6 +161,26 @@ function page(state, conversationId, query) {
 	return state.wrapped ? { messages: result } : result;
 }
 
+/** A message as the list and Get answer it (`GetMessageResponseDto`), the `n`th of its conversation. */
+function seededMessage(conversationId, n) {
+	const inbound = n % 2 === 0;
+	return {
+		id: `${conversationId}-m${n}`,
+		type: 2,
+		messageType: 'TYPE_SMS',
+		locationId: 'loc123',
+		contactId: 'c1',
+		conversationId,
+		dateAdded: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+		body: `Message ${n} of ${conversationId}`,
+		direction: inbound ? 'inbound' : 'outbound',
+		status: inbound ? 'delivered' : 'sent',
+		contentType: 'text/plain',
+		attachments: [],
+		source: inbound ? 'app' : 'api',
+	};
+}
+
 function conversation(id, extra = {}) {
 	return { id, contactId: 'c1', locationId: 'loc123', deleted: false, inbox: true, type: 1, unreadCount: 0, ...extra };
 }
@@ -228,6 +249,14 @@ function createConversationRoutes() {
 		setMessages(conversationId, messages, { wrapped = false } = {}) {
 			state.messages.set(conversationId, messages);
 			state.wrapped = wrapped;
+		},
+		/** Adds `count` generated messages to the end (the older side) of a conversation, e.g. 10,000 for the benchmark. */
+		addMessages(conversationId, count) {
+			const messages = state.messages.get(conversationId) || [];
+			const first = messages.length;
+			for (let i = 0; i < count; i++) messages.push(seededMessage(conversationId, first + i));
+			state.messages.set(conversationId, messages);
+			return messages.slice(first);
 		},
 		answer: (req, p, n) => answer(state, req, p, n),
 		reset() {

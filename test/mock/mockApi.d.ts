@@ -64,6 +64,8 @@ export interface MockApi {
 	/** HighLevel: the messages of a conversation, newest first; `wrapped` answers the live API's shape. */
 	conversations: {
 		setMessages(conversationId: string, messages: Array<Record<string, unknown>>, options?: { wrapped?: boolean }): void;
+		/** Appends `count` generated messages (older than those already there); returns them. */
+		addMessages(conversationId: string, count: number): Array<Record<string, any>>;
 		providerMessage(id: string): void;
 		scheduled(id: string): void;
 		reset(): void;

@@ -1,6 +1,8 @@
-import type { IDataObject, IDisplayOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemFields } from '../../shared/fields';
+import type { ApiRequest } from '../../shared/transport';
+import { CONVERSATIONS_API_VERSION } from '../apiVersions';
 
 /**
  * What the Conversations operations share: HighLevel's id shape, the contact and conversation
@@ -9,7 +11,7 @@ import type { ItemFields } from '../../shared/fields';
  * the "API Version" option every operation offers.
  */
 
-export { CONVERSATIONS_API_VERSION } from '../apiVersions';
+export { CONVERSATIONS_API_VERSION };
 
 export const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 export const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
@@ -78,6 +80,20 @@ export function idLocator(
 /** The id of a path segment, checked before it goes into the URL. */
 export function requiredId(fields: ItemFields, name: string, label: string): string {
 	return fields.requiredMatching(name, label, HIGHLEVEL_ID, ID_EXPECTED);
+}
+
+/**
+ * The request of an operation on one conversation or message by its ID (Get, Delete, Update
+ * Status): the item's ID checked, then put into `path`; the Version header from the options.
+ */
+export function byIdRequest(
+	fields: ItemFields,
+	id: { name: string; label: string },
+	method: IHttpRequestMethods,
+	path: (id: string) => string,
+): { id: string; request: ApiRequest } {
+	const value = requiredId(fields, id.name, id.label);
+	return { id: value, request: { method, path: path(value), headers: { Version: readApiVersion(fields, fields.options(), CONVERSATIONS_API_VERSION) } } };
 }
 
 /** A readable location for the request: the credential's sub-account (OAuth token or the token credential's field). */

@@ -11,6 +11,10 @@ const node = (resource, operation, parameters) => ({
 });
 const contact = { __rl: true, mode: 'id', value: '={{ $json.contact }}' };
 const conversation = (value) => ({ __rl: true, mode: 'id', value });
+// A PNG header and a PDF with bytes that are not text (0x00, 0xff, CR LF, "--"): they must reach the API unchanged.
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x0d, 0x0a, 0x2d, 0x2d]);
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n%'), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('\n%%EOF\n')]);
+const file = (data, fileName, mimeType) => ({ data: data.toString('base64'), mimeType, fileName });
 const messages = (count) => Array.from({ length: count }, (_, i) => ({ id: `m${i}`, body: `message ${i}`, messageType: 'TYPE_SMS' }));
 
 function sent(requests, method, path) {
@@ -228,6 +232,44 @@ export const cases = [
 				call: { to: '+16175551212', from: '+15037081210', status: 'answered' },
 			});
 			assert.equal(result.items[0].success, true);
+		},
+	},
+	{
+		id: 'e2eHlUpload',
+		name: 'Message > Upload Attachment: an item\'s two binary files in one multipart request, byte for byte; the URLs come out',
+		node: node('message', 'uploadAttachment', {
+			conversationId: conversation('={{ $json.conversation }}'),
+			contactId: contact,
+			binaryProperties: 'photo, invoice',
+		}),
+		items: [{ conversation: 'conv1', contact: 'contactF' }, { conversation: 'conv2', contact: 'contactG' }],
+		binary: [{ photo: file(PNG, 'logo.png', 'image/png'), invoice: file(PDF, 'invoice.pdf', 'application/pdf') }, { photo: file(PNG, 'map.png', 'image/png'), invoice: file(PDF, 'terms.pdf', 'application/pdf') }],
+		check(result, recorded) {
+			assert.equal(result.status, 'success');
+			// The two items may go out together: read the requests in item order.
+			const requests = [...recorded].sort((a, b) => a.body.fields.conversationId.localeCompare(b.body.fields.conversationId));
+			assert.deepEqual(requests.map((r) => [r.method, r.path, r.headers.version, r.headers.authorization]), [
+				['POST', '/highlevel/conversations/messages/upload', '2021-04-15', `Bearer ${SECRETS.omnichannelHighLevelApi}`],
+				['POST', '/highlevel/conversations/messages/upload', '2021-04-15', `Bearer ${SECRETS.omnichannelHighLevelApi}`],
+			]);
+			assert.deepEqual(requests.map((r) => r.invalid), [undefined, undefined]);
+			assert.match(requests[0].headers['content-type'], /^multipart\/form-data; boundary=/);
+			assert.deepEqual(requests.map((r) => r.body.fields), [
+				{ conversationId: 'conv1', contactId: 'contactF', locationId: 'loc123' },
+				{ conversationId: 'conv2', contactId: 'contactG', locationId: 'loc123' },
+			]);
+			const parts = requests.map((r) => r.body.files.map((f) => [f.field, f.filename, f.contentType, f.data.toString('base64')]));
+			assert.deepEqual(parts, [
+				[['fileAttachment', 'logo.png', 'image/png', PNG.toString('base64')], ['fileAttachment', 'invoice.pdf', 'application/pdf', PDF.toString('base64')]],
+				[['fileAttachment', 'map.png', 'image/png', PNG.toString('base64')], ['fileAttachment', 'terms.pdf', 'application/pdf', PDF.toString('base64')]],
+			]);
+			assert.deepEqual(result.paired, [0, 1]);
+			const names = [['logo.png', 'invoice.pdf'], ['map.png', 'terms.pdf']];
+			result.items.forEach((out, i) => {
+				assert.deepEqual(Object.keys(out.uploadedFiles), names[i]);
+				assert.deepEqual(out.urls, names[i].map((name) => out.uploadedFiles[name]));
+				for (const [j, url] of out.urls.entries()) assert.match(url, new RegExp(`^https://storage\\.example\\.com/upload/\\d+-${j}/${names[i][j].replace('.', '\\.')}$`));
+			});
 		},
 	},
 ];

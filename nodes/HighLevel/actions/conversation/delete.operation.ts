@@ -5,7 +5,7 @@ import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api, BodyProof } from '../../../shared/transport';
-import { apiVersionOption, CONVERSATIONS_API_VERSION, idLocator, readApiVersion, requiredId } from '../common';
+import { apiVersionOption, byIdRequest, CONVERSATIONS_API_VERSION, idLocator } from '../common';
 import { text } from '../../../shared/resource';
 
 /** Conversation > Delete: `DELETE /conversations/{id}`, done only when HighLevel answers `success: true`. */
@@ -24,15 +24,9 @@ export const description: INodeProperties[] = [
 ];
 
 export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
-	const fields = new ItemFields(this, itemIndex);
-	const conversationId = requiredId(fields, 'conversationId', 'Conversation');
+	const { id: conversationId, request } = byIdRequest(new ItemFields(this, itemIndex), { name: 'conversationId', label: 'Conversation' }, 'DELETE', (id) => `/conversations/${id}`);
 	return {
-		request: {
-			method: 'DELETE',
-			path: `/conversations/${conversationId}`,
-			headers: { Version: readApiVersion(fields, fields.options(), CONVERSATIONS_API_VERSION) },
-			proof: SUCCESS,
-		},
+		request: { ...request, proof: SUCCESS },
 		orderKey: `conversation:${conversationId}`,
 		output: () => ({ deleted: true, conversationId }),
 	};

@@ -5,7 +5,7 @@ import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { apiVersionOption, CONVERSATIONS_API_VERSION, idLocator, readApiVersion, requiredId } from '../common';
+import { apiVersionOption, byIdRequest, CONVERSATIONS_API_VERSION, idLocator } from '../common';
 import { text } from '../../../shared/resource';
 
 /** Conversation > Get: `GET /conversations/{id}` (answered unwrapped). */
@@ -22,15 +22,8 @@ export const description: INodeProperties[] = [
 ];
 
 export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
-	const fields = new ItemFields(this, itemIndex);
-	const conversationId = requiredId(fields, 'conversationId', 'Conversation');
-	return {
-		request: {
-			method: 'GET',
-			path: `/conversations/${conversationId}`,
-			headers: { Version: readApiVersion(fields, fields.options(), CONVERSATIONS_API_VERSION) },
-		},
-	};
+	const { request } = byIdRequest(new ItemFields(this, itemIndex), { name: 'conversationId', label: 'Conversation' }, 'GET', (id) => `/conversations/${id}`);
+	return { request };
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {

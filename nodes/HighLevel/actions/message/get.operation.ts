@@ -5,7 +5,7 @@ import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
-import { apiVersionOption, CONVERSATIONS_API_VERSION, readApiVersion, requiredId } from '../common';
+import { apiVersionOption, byIdRequest, CONVERSATIONS_API_VERSION } from '../common';
 import { text } from '../../../shared/resource';
 
 /** Message > Get: `GET /conversations/messages/{id}`, one message per input item. */
@@ -38,16 +38,8 @@ export function unwrapMessage(body: unknown): IDataObject {
 }
 
 export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
-	const fields = new ItemFields(this, itemIndex);
-	const messageId = requiredId(fields, 'messageId', 'Message ID');
-	return {
-		request: {
-			method: 'GET',
-			path: `/conversations/messages/${messageId}`,
-			headers: { Version: readApiVersion(fields, fields.options(), CONVERSATIONS_API_VERSION) },
-		},
-		output: unwrapMessage,
-	};
+	const { request } = byIdRequest(new ItemFields(this, itemIndex), { name: 'messageId', label: 'Message ID' }, 'GET', (id) => `/conversations/messages/${id}`);
+	return { request, output: unwrapMessage };
 }
 
 export async function execute(this: IExecuteFunctions, api: Api) {

@@ -5,7 +5,7 @@ import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api, BodyProof } from '../../../shared/transport';
-import { apiVersionOption, CONVERSATIONS_API_VERSION, HIGHLEVEL_ID, ID_EXPECTED, readApiVersion, requiredId, withHintOn } from '../common';
+import { apiVersionOption, byIdRequest, CONVERSATIONS_API_VERSION, HIGHLEVEL_ID, ID_EXPECTED, withHintOn } from '../common';
 import { text } from '../../../shared/resource';
 
 /**
@@ -82,7 +82,7 @@ export const description: INodeProperties[] = [
 
 export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 	const fields = new ItemFields(this, itemIndex);
-	const messageId = requiredId(fields, 'messageId', 'Message ID');
+	const { id: messageId, request } = byIdRequest(fields, { name: 'messageId', label: 'Message ID' }, 'PUT', (id) => `/conversations/messages/${id}/status`);
 	const status = fields.text('status', 'Status')?.trim() ?? '';
 	if (!STATUSES.includes(status)) fields.fail('Status', `one of ${STATUSES.join(', ')}`, status);
 	const body: IDataObject = { status };
@@ -92,17 +92,10 @@ export function build(this: IExecuteFunctions, itemIndex: number): Outgoing {
 		if (!code && !message) fields.fail('Error Message', 'an error message or code for a failed message');
 		body.error = { ...(code ? { code } : {}), type: 'saas', ...(message ? { message } : {}) };
 	}
-	const options = fields.options();
 	const emailMessageId = fields.matching('options.emailMessageId', 'Email Message ID', HIGHLEVEL_ID, ID_EXPECTED);
 	if (emailMessageId) body.emailMessageId = emailMessageId;
 	return {
-		request: {
-			method: 'PUT',
-			path: `/conversations/messages/${messageId}/status`,
-			body,
-			headers: { Version: readApiVersion(fields, options, CONVERSATIONS_API_VERSION) },
-			proof: UPDATED,
-		},
+		request: { ...request, body, proof: UPDATED },
 		orderKey: `message:${messageId}`,
 	};
 }
