@@ -113,3 +113,17 @@ describe('the mock refuses a malformed multipart body', () => {
 		expect(JSON.parse(answer.body)).toMatchObject({ fields: { a: 'value' }, files: [{ field: 'f', filename: 'x.txt', contentType: 'text/plain', size: 2 }] });
 	});
 });
+
+describe('a binary property without a file name or type', () => {
+	const bare = (binary: Partial<IBinaryKeyData['data']>): IBinaryKeyData => ({ data: { data: PNG.toString('base64'), mimeType: '', ...binary } as IBinaryKeyData['data'] });
+
+	test.each([
+		['its extension: file.<extension>', { mimeType: 'image/png', fileExtension: 'png' }, 'file.png', 'image/png'],
+		['nothing: file', { mimeType: 'image/png' }, 'file', 'image/png'],
+		['no type: application/octet-stream', { fileName: 'logo.png' }, 'logo.png', 'application/octet-stream'],
+	])('is named after %s', async (_what, binary, filename, contentType) => {
+		answerUploads();
+		const result = await runNode(probe(api, uploader), [{}], [bare(binary)]);
+		expect(jsonOf(result.items)[0].files).toEqual([{ field: 'file', filename, contentType, size: PNG.length }]);
+	});
+});
