@@ -1,6 +1,7 @@
 import type { IDataObject, IDisplayOptions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemFields } from '../../shared/fields';
+import { idPicker } from '../../shared/idFields';
 import type { ApiRequest } from '../../shared/transport';
 import { CONVERSATIONS_API_VERSION } from '../apiVersions';
 
@@ -40,7 +41,7 @@ export function readApiVersion(fields: ItemFields, options: IDataObject, default
 	return version;
 }
 
-/** A picker of `searchListMethod`'s results, or an ID typed in. */
+/** A picker of `searchListMethod`'s results, or a HighLevel ID typed in. */
 export function idLocator(
 	displayName: string,
 	name: string,
@@ -48,33 +49,12 @@ export function idLocator(
 	description: string,
 	show: Show,
 ): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
-				validation: [
-					{ type: 'regex', properties: { regex: HIGHLEVEL_ID.source, errorMessage: `Not a valid ${displayName.toLowerCase()} ID` } },
-				],
-			},
-		],
-	};
+	const thing = displayName.toLowerCase();
+	return idPicker(
+		show,
+		{ displayName, name, description, searchListMethod, listPlaceholder: `Select a ${thing}...` },
+		{ pattern: HIGHLEVEL_ID, example: 've9EPM428h8vShlRW1KT', errorMessage: `Not a valid ${thing} ID` },
+	);
 }
 
 /** The id of a path segment, checked before it goes into the URL. */

@@ -1,66 +1,28 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-type Show = NonNullable<IDisplayOptions['show']>;
-
-import { INBOX_ID } from '../ids';
+import { idPicker } from '../../shared/idFields';
+import { INBOX_ID_FORMAT } from '../ids';
 
 /** Fields of the version-2 operations that more than one of them shows. */
 
-const BY_ID = {
-	displayName: 'By ID',
-	name: 'id',
-	type: 'string' as const,
-	placeholder: 'e.g. df6jbw4h36',
-	validation: [
-		{
-			type: 'regex' as const,
-			properties: { regex: INBOX_ID.source, errorMessage: 'An Inbox ID has only lowercase letters and digits' },
-		},
-	],
-};
+type Show = NonNullable<IDisplayOptions['show']>;
 
 export function threadLocator(show: Show, description = 'The conversation'): INodeProperties {
-	return {
-		displayName: 'Thread',
-		name: 'threadId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a thread...',
-				typeOptions: { searchListMethod: 'searchThreadsV2', searchable: true },
-			},
-			BY_ID,
-		],
-	};
+	return idPicker(show, { displayName: 'Thread', name: 'threadId', description, searchListMethod: 'searchThreadsV2', listPlaceholder: 'Select a thread...' }, INBOX_ID_FORMAT);
 }
 
 export function accountLinkLocator(show: Show): INodeProperties {
-	return {
-		displayName: 'Send From (Account Link)',
-		name: 'accountLinkId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The connected account of your team that sends the message',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an account...',
-				typeOptions: { searchListMethod: 'searchAccountLinks', searchable: true },
-			},
-			BY_ID,
-		],
-	};
+	return idPicker(
+		show,
+		{
+			displayName: 'Send From (Account Link)',
+			name: 'accountLinkId',
+			description: 'The connected account of your team that sends the message',
+			searchListMethod: 'searchAccountLinks',
+			listPlaceholder: 'Select an account...',
+		},
+		INBOX_ID_FORMAT,
+	);
 }
 
 export const idempotencyKeyOption: INodeProperties = {

@@ -10,14 +10,10 @@ import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 import { INBOUND_API_VERSION, CONVERSATIONS_API_VERSION } from '../../apiVersions';
 import { MESSAGE_TYPES } from '../../messageTypes';
-import { readEmailHeaders } from '../common';
+import { HIGHLEVEL_ID, ID_EXPECTED, idLocator, readEmailHeaders } from '../common';
 
 const on = { resource: ['message'], operation: ['addInbound'] };
 const forTypes = (...type: string[]) => ({ show: { ...on, type } });
-
-const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
-const ID_EXPECTED = 'a HighLevel ID (letters, digits, "-" and "_"), e.g. ve9EPM428h8vShlRW1KT';
-
 
 /** HighLevel answers `{ success: true, messageId, ... }` (`success: false` is refused by the transport). */
 const ADDED = idProof('a messageId', (body) => body.messageId);
@@ -58,36 +54,7 @@ export const description: INodeProperties[] = [
 		description: 'The channel the message came through. Email and Call show their own fields.',
 		displayOptions: { show: on },
 	},
-	{
-		displayName: 'Conversation',
-		name: 'conversationId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The conversation to add the message to',
-		displayOptions: { show: on },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a conversation...',
-				typeOptions: { searchListMethod: 'searchConversations', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: HIGHLEVEL_ID.source, errorMessage: 'Not a valid conversation ID' },
-					},
-				],
-			},
-		],
-	},
+	idLocator('Conversation', 'conversationId', 'searchConversations', 'The conversation to add the message to', on),
 	{
 		displayName: 'Conversation Provider ID',
 		name: 'conversationProviderId',

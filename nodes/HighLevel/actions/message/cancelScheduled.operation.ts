@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
+import { idField } from '../../../shared/idFields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
@@ -37,24 +38,16 @@ export const description: INodeProperties[] = [
 		description: 'Emails are cancelled by their email message ID',
 		displayOptions: { show: on },
 	},
-	{
+	idField({ ...on, channel: ['message'] }, {
 		displayName: 'Message ID',
 		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
 		description: 'The messageId Send gave for the scheduled message',
-		displayOptions: { show: { ...on, channel: ['message'] } },
-	},
-	{
+	}),
+	idField({ ...on, channel: ['email'] }, {
 		displayName: 'Email Message ID',
 		name: 'emailMessageId',
-		type: 'string',
-		default: '',
-		required: true,
 		description: 'The emailMessageId Send gave for the scheduled email',
-		displayOptions: { show: { ...on, channel: ['email'] } },
-	},
+	}),
 	optionsCollection(on, [apiVersionOption(CONVERSATIONS_API_VERSION)]),
 ];
 

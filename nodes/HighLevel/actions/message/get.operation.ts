@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
+import { idField } from '../../../shared/idFields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
@@ -17,16 +18,12 @@ export const option = { name: 'Get', action: 'Get a message', description: 'Get 
 export const subtitle = text('Get Message');
 
 export const description: INodeProperties[] = [
-	{
+	idField(on, {
 		displayName: 'Message ID',
 		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
 		placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
 		description: 'The ID of the message (Send and the trigger give it)',
-		displayOptions: { show: on },
-	},
+	}),
 	optionsCollection(on, [apiVersionOption(CONVERSATIONS_API_VERSION)]),
 ];
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
+import { idField } from '../../../shared/idFields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/sendOptions';
@@ -34,16 +35,12 @@ export const option = { name: 'Update Status', action: 'Update a message status'
 export const subtitle = text('Update Message Status');
 
 export const description: INodeProperties[] = [
-	{
+	idField(on, {
 		displayName: 'Message ID',
 		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
 		placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
 		description: 'The message HighLevel handed your provider (messageId of the Provider Outbound Message event)',
-		displayOptions: { show: on },
-	},
+	}),
 	{
 		displayName: 'Status',
 		name: 'status',

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
+import { idField } from '../../../shared/idFields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { text } from '../../../shared/resource';
@@ -15,16 +16,12 @@ export const option = { name: 'Get', action: 'Get a message', description: 'Get 
 export const subtitle = text('Get Message');
 
 export const description: INodeProperties[] = [
-	{
+	idField(show, {
 		displayName: 'Message ID',
 		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
 		placeholder: 'e.g. df6jbw4h36',
 		description: 'The Inbox ID of the message',
-		displayOptions: { show },
-	},
+	}),
 ];
 
 export function build(messageId: string): ApiRequest {

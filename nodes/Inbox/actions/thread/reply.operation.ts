@@ -7,7 +7,8 @@ import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
-import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
+import { idPicker } from '../../../shared/idFields';
+import { INBOX_ID, INBOX_ID_EXPECTED, INBOX_ID_FORMAT } from '../../ids';
 
 const show = { resource: ['thread'], operation: ['reply'] };
 
@@ -16,40 +17,18 @@ export const option = { name: 'Reply', action: 'Reply to a thread', description:
 export const subtitle = text('Reply to Thread');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Thread',
-		name: 'threadId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The conversation to send the message in',
-		hint: 'The list is newest first. Inbox cannot search threads, so typing looks through up to 1,000 threads (10 pages of 100) back for names, handles or last messages that match; scroll down to look further, or give the thread By ID.',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a thread...',
-				typeOptions: { searchListMethod: 'searchThreads', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. df6jbw4h36',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: INBOX_ID.source,
-							errorMessage: 'An Inbox ID has only lowercase letters and digits',
-						},
-					},
-				],
-			},
-		],
-	},
+	idPicker(
+		show,
+		{
+			displayName: 'Thread',
+			name: 'threadId',
+			description: 'The conversation to send the message in',
+			hint: 'The list is newest first. Inbox cannot search threads, so typing looks through up to 1,000 threads (10 pages of 100) back for names, handles or last messages that match; scroll down to look further, or give the thread By ID.',
+			searchListMethod: 'searchThreads',
+			listPlaceholder: 'Select a thread...',
+		},
+		INBOX_ID_FORMAT,
+	),
 	{
 		displayName: 'Content',
 		name: 'content',

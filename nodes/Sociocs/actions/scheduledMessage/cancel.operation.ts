@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
+import { idField } from '../../../shared/idFields';
 import { emitReadings } from '../../../shared/transport';
 import type { Api, Reading } from '../../../shared/transport';
 import { changed, readPathId } from '../lists';
@@ -16,17 +17,13 @@ export const option = { name: 'Cancel', action: 'Cancel a scheduled message', de
 export const subtitle = text('Cancel (Scheduled Messages)');
 
 export const description: INodeProperties[] = [
-	{
+	idField(show, {
 		displayName: 'Message ID',
 		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
 		placeholder: 'e.g. {{ $json.message_id }}',
 		description: 'The message_id Send gave for a message with a Schedule (or one from Scheduled Message > Get Many)',
 		hint: 'Sociocs refuses once the message is being sent or was sent; its answer is shown as it gave it.',
-		displayOptions: { show },
-	},
+	}),
 ];
 
 export function build(this: IExecuteFunctions, itemIndex: number): Reading {
