@@ -10,7 +10,7 @@ import { apiRequest } from '../../../shared/transport';
 import type { Api, ReleaseSlotWhile } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
 import { withQuery } from '../../v2/lists';
-import { accountLinkLocator, idempotencyKeyOption } from '../../v2/properties';
+import { accountLinkLocator, contentField, idempotencyKeyOption } from '../../v2/properties';
 import { idempotencyKeyOf, sendBody, sendOutgoing } from '../../v2/send';
 import type { Target } from '../../v2/send';
 
@@ -79,16 +79,7 @@ export const description: INodeProperties[] = [
 		description: 'The person\'s ID on the account\'s platform (for X, the numeric user ID). Someone who is not a contact of your team needs Inbox\'s Advanced API add-on.',
 		displayOptions: by('profile'),
 	},
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description: 'The text of the message',
-		displayOptions: { show },
-	},
+	contentField(show),
 	optionsCollection(show, [idempotencyKeyOption]),
 ];
 

@@ -9,6 +9,7 @@ import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
 import { idPicker } from '../../../shared/idFields';
 import { INBOX_ID, INBOX_ID_EXPECTED, INBOX_ID_FORMAT } from '../../ids';
+import { contentField, replyToMessageIdOption } from '../../v2/properties';
 
 const show = { resource: ['thread'], operation: ['reply'] };
 
@@ -29,25 +30,9 @@ export const description: INodeProperties[] = [
 		},
 		INBOX_ID_FORMAT,
 	),
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description: 'The text of the message',
-		displayOptions: { show },
-	},
+	contentField(show),
 	optionsCollection(show, [
-		{
-			displayName: 'Reply To Message ID',
-			name: 'replyToMessageId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. df6jbw4h36',
-			description: 'The ID of the message in the thread that this message answers',
-		},
+		replyToMessageIdOption,
 	]),
 ];
 

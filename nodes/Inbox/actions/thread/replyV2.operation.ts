@@ -7,7 +7,7 @@ import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import type { Api } from '../../../shared/transport';
 import { INBOX_ID, INBOX_ID_EXPECTED } from '../../ids';
-import { idempotencyKeyOption, threadLocator } from '../../v2/properties';
+import { contentField, idempotencyKeyOption, replyToMessageIdOption, threadLocator } from '../../v2/properties';
 import { idempotencyKeyOf, sendBody, sendOutgoing } from '../../v2/send';
 import type { Send } from '../../v2/send';
 
@@ -20,26 +20,10 @@ export const subtitle = text('Reply to Thread');
 
 export const description: INodeProperties[] = [
 	threadLocator(show, 'The conversation to send the message in'),
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description: 'The text of the message',
-		displayOptions: { show },
-	},
+	contentField(show),
 	optionsCollection(show, [
 		idempotencyKeyOption,
-		{
-			displayName: 'Reply To Message ID',
-			name: 'replyToMessageId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. df6jbw4h36',
-			description: 'The ID of the message in the thread that this message answers',
-		},
+		replyToMessageIdOption,
 	]),
 ];
 
