@@ -10,6 +10,12 @@
  * pattern, for a test file the index does not know, or when no indexed file matches, every file
  * runs as before. A test renamed after the index was written would be missed: write the index
  * again (the npm scripts do) after changing tests.
+ *
+ * OMNICHANNEL_MUTATION_FILES (a regular expression on the test file's path) narrows a mutant's
+ * files further to those that match, when any of them covers it: for a quick lower bound on a
+ * file that every engine test goes through (the transport), where a mutant would otherwise run
+ * most of the suite. A mutant that survives such a run may still be killed by a file left out,
+ * so the score it gives can only be lower than the full one, never higher.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -21,6 +27,7 @@ class MutationSequencer extends Sequencer {
 		this.pattern = options.globalConfig.testNamePattern;
 		const file = process.env.OMNICHANNEL_TEST_INDEX;
 		this.index = file && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+		this.only = process.env.OMNICHANNEL_MUTATION_FILES ? new RegExp(process.env.OMNICHANNEL_MUTATION_FILES) : undefined;
 	}
 
 	sort(tests) {
@@ -32,7 +39,9 @@ class MutationSequencer extends Sequencer {
 			const names = this.index[path.relative(test.context.config.rootDir, test.path)];
 			return names === undefined || names.some((name) => pattern.test(name));
 		});
-		return needed.length > 0 ? needed : sorted;
+		if (needed.length === 0) return sorted;
+		const narrowed = this.only ? needed.filter((test) => this.only.test(path.relative(test.context.config.rootDir, test.path))) : [];
+		return narrowed.length > 0 ? narrowed : needed;
 	}
 }
 
