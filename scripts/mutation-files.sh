@@ -16,7 +16,7 @@ together=
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--together) together="$2"; shift 2 ;;
-		--concurrency | --timeoutMS | --timeoutFactor | --logLevel) options+=("$1" "$2"); shift 2 ;;
+		--concurrency | --timeoutMS | --timeoutFactor | --tsconfigFile | --logLevel) options+=("$1" "$2"); shift 2 ;;
 		--*) options+=("$1"); shift ;;
 		*) files+=("$1"); shift ;;
 	esac
