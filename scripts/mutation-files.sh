@@ -7,16 +7,19 @@
 # one Stryker run instead, with one report (reports/inc/NAME.json): one initial test run (about
 # 2 min) instead of one per file, for files that the same tests cover. Stryker saves a partial
 # report when it is interrupted (Ctrl-C), which the next run with the same NAME goes on from.
+# `--config FILE` runs Stryker with another config file (stryker.transport.config.mjs).
 # Other arguments that start with "--" go to Stryker as they are (e.g. --force, --concurrency 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=()
 options=()
 together=
+config=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--together) together="$2"; shift 2 ;;
-		--concurrency | --timeoutMS | --timeoutFactor | --tsconfigFile | --logLevel) options+=("$1" "$2"); shift 2 ;;
+		--config) config=("$2"); shift 2 ;;
+		--concurrency | --timeoutMS | --timeoutFactor | --logLevel) options+=("$1" "$2"); shift 2 ;;
 		--*) options+=("$1"); shift ;;
 		*) files+=("$1"); shift ;;
 	esac
@@ -29,7 +32,7 @@ mkdir -p reports/inc
 node scripts/mutation-test-index.mjs
 export OMNICHANNEL_TEST_INDEX="$PWD/reports/test-index.json"
 run() {
-	npx stryker run --incremental --incrementalFile "reports/inc/$1.json" --mutate "$2" \
+	npx stryker run "${config[@]}" --incremental --incrementalFile "reports/inc/$1.json" --mutate "$2" \
 		--tempDirName ".stryker-tmp-$1" --ignorePatterns "/.stryker-tmp*" --reporters clear-text,progress-append-only "${options[@]}"
 }
 if [ -n "$together" ]; then
