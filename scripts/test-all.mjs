@@ -16,21 +16,23 @@ ensureSystemPackages();
 // Each n8n host installs in the background while the build, lint and jest run (scripts/prepare-n8n.mjs).
 // One that fails here is tried again, in the foreground and with its error shown, by its suite;
 // one that is stopped half-way (the build failed) is resumed by the next run (n8n-host.mjs).
-const hostInstalls = N8N_VERSIONS.map((version) => {
-	const install = spawn(process.execPath, [path.join(root, 'scripts', 'prepare-n8n.mjs')], {
-		cwd: root,
-		env: npmEnv({ OMNICHANNEL_N8N_VERSION: version }),
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-	// Niced: jest's expression sandbox times out a regex that waits 250 ms for a core.
-	if (install.pid) os.setPriority(install.pid, 19);
-	return install;
-});
+const hostInstalls = [];
 const hostsReady = Promise.all(
-	hostInstalls.map((install) => new Promise((resolve) => {
-		install.on('close', resolve);
-		install.on('error', resolve);
-	})),
+	N8N_VERSIONS.map(
+		(version) =>
+			new Promise((resolve) => {
+				const install = spawn(process.execPath, [path.join(root, 'scripts', 'prepare-n8n.mjs')], {
+					cwd: root,
+					env: npmEnv({ OMNICHANNEL_N8N_VERSION: version }),
+					stdio: ['ignore', 'ignore', 'inherit'],
+				});
+				// Niced: jest's expression sandbox times out a regex that waits 250 ms for a core.
+				if (install.pid) os.setPriority(install.pid, 19);
+				hostInstalls.push(install);
+				install.on('close', resolve);
+				install.on('error', resolve);
+			}),
+	),
 );
 
 function step(label, command, args, env = {}) {
