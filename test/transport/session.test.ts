@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
 
+import { HighLevelConversations } from '../../nodes/HighLevel/HighLevelConversations.node';
 import { AUTHENTICATION, HIGHLEVEL, HIGHLEVEL_OAUTH2, INBOX, OAUTH2 } from '../../nodes/shared/services';
 import type { Service } from '../../nodes/shared/services';
 import { openApi } from '../../nodes/shared/transport';
@@ -11,12 +12,13 @@ import { runNode } from '../helpers/engine';
  * a node run signs with, which OAuth2 token fields it reads, which values are kept out of
  * output as secrets, and which shared rate limiter it joins.
  */
-const TOKEN = 'privateIntegrationToken';
+/** HighLevel Conversations' own sign-in choice: its Authentication parameter and the credential each value shows. */
+const highLevel = new HighLevelConversations().description;
+const authentication = highLevel.properties.find((property) => property.name === AUTHENTICATION)!;
+const TOKEN = authentication.default as string;
 
 /** A node that opens the session of `service` and keeps it for the test to look at. */
 function opener(service: Service, opened: Api[]): INodeType {
-	const credentials = [{ name: service.credentialType, required: true, displayOptions: { show: { [AUTHENTICATION]: [TOKEN] } } }];
-	if (service.oAuth2) credentials.push({ name: service.oAuth2.credentialType, required: true, displayOptions: { show: { [AUTHENTICATION]: [OAUTH2] } } });
 	return {
 		description: {
 			displayName: 'Session Probe',
@@ -27,19 +29,8 @@ function opener(service: Service, opened: Api[]): INodeType {
 			defaults: { name: 'Session Probe' },
 			inputs: ['main'],
 			outputs: ['main'],
-			credentials,
-			properties: [
-				{
-					displayName: 'Authentication',
-					name: AUTHENTICATION,
-					type: 'options',
-					options: [
-						{ name: 'OAuth2', value: OAUTH2 },
-						{ name: 'Token', value: TOKEN },
-					],
-					default: TOKEN,
-				},
-			],
+			credentials: service === HIGHLEVEL ? highLevel.credentials : [{ name: service.credentialType, required: true }],
+			properties: [authentication],
 		},
 		async execute(this: IExecuteFunctions) {
 			opened.push(await openApi(this, service));
