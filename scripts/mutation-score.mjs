@@ -9,15 +9,13 @@ import fs from 'node:fs';
 const dir = 'reports/inc';
 const columns = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'Ignored'];
 const total = Object.fromEntries(columns.map((c) => [c, 0]));
-const score = (c) => {
-	const detected = c.Killed + c.Timeout;
-	const valid = detected + c.Survived + c.NoCoverage;
-	return valid ? ((100 * detected) / valid).toFixed(1) : '-';
-};
-const killedOnly = (c) => {
+/** `part` as a percentage of the mutants that count. */
+const percentOf = (part, c) => {
 	const valid = c.Killed + c.Timeout + c.Survived + c.NoCoverage;
-	return valid ? ((100 * c.Killed) / valid).toFixed(1) : '-';
+	return valid ? ((100 * part) / valid).toFixed(1) : '-';
 };
+const score = (c) => percentOf(c.Killed + c.Timeout, c);
+const killedOnly = (c) => percentOf(c.Killed, c);
 const rows = [];
 for (const report of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
 	const { files } = JSON.parse(fs.readFileSync(`${dir}/${report}`, 'utf8'));

@@ -33,14 +33,16 @@ class MutationSequencer extends Sequencer {
 	sort(tests) {
 		const sorted = super.sort(tests);
 		if (!this.pattern || !this.index) return sorted;
+		const fileOf = (test) => path.relative(test.context.config.rootDir, test.path);
 		// Jest matches the pattern the same way: case-insensitive, against the full test name.
 		const pattern = new RegExp(this.pattern, 'i');
 		const needed = sorted.filter((test) => {
-			const names = this.index[path.relative(test.context.config.rootDir, test.path)];
+			const names = this.index[fileOf(test)];
 			return names === undefined || names.some((name) => pattern.test(name));
 		});
 		if (needed.length === 0) return sorted;
-		const narrowed = this.only ? needed.filter((test) => this.only.test(path.relative(test.context.config.rootDir, test.path))) : [];
+		if (!this.only) return needed;
+		const narrowed = needed.filter((test) => this.only.test(fileOf(test)));
 		return narrowed.length > 0 ? narrowed : needed;
 	}
 }
