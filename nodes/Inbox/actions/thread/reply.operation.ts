@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ItemFields } from '../../../shared/fields';
+import { idPicker } from '../../../shared/idFields';
 import { sendItems } from '../../../shared/items';
 import type { Outgoing } from '../../../shared/items';
 import { text } from '../../../shared/resource';
 import { optionsCollection } from '../../../shared/sendOptions';
 import { idProof } from '../../../shared/transport';
 import type { Api } from '../../../shared/transport';
-import { idPicker } from '../../../shared/idFields';
 import { INBOX_ID, INBOX_ID_EXPECTED, INBOX_ID_FORMAT } from '../../ids';
 import { contentField, replyToMessageIdOption } from '../../v2/properties';
 
@@ -31,9 +31,7 @@ export const description: INodeProperties[] = [
 		INBOX_ID_FORMAT,
 	),
 	contentField(show),
-	optionsCollection(show, [
-		replyToMessageIdOption,
-	]),
+	optionsCollection(show, [replyToMessageIdOption]),
 ];
 
 /** Inbox answers with the message it created: its `id` proves it exists. */
